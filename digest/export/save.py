@@ -1,0 +1,40 @@
+"""Writing a file safely: never clobber silently, never leave half a file behind."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+class SaveError(OSError):
+    """The file could not be written; the message names the path and the reason."""
+
+
+def save_text(path: Path, text: str, overwrite: bool = False) -> Path:
+    """Write ``text`` to ``path`` atomically (temporary file + rename in the same folder).
+
+    Refuses an existing file unless ``overwrite`` is set, so that callers must ask first.
+    """
+    path = path.expanduser()
+    if path.is_dir():
+        raise SaveError(f"{path}: is a folder")
+    if path.exists() and not overwrite:
+        raise SaveError(f"{path}: already exists (use --force to overwrite)")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise SaveError(f"{path}: folder {folder} does not exist")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        raise SaveError(f"{path}: cannot be written ({error.strerror or error})") from None
+    return path.resolve()

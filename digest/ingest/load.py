@@ -1,0 +1,198 @@
+"""From what the user named (files, folders, URLs, or nothing) to cleaned, labelled Sources.
+
+Every failure becomes a LoadProblem naming the source and the problem in one line; the other
+sources still load. Nothing here raises for a user mistake.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from digest.ingest import labels as labelling
+from digest.ingest.boilerplate import LineContext, classify, clean_lines, find_date
+from digest.ingest.decode import DecodeError, decode_bytes, normalize_text
+from digest.ingest.fetch import MAX_BYTES, TIMEOUT_SECONDS, FetchError, Fetched, fetch_url, read_file
+from digest.ingest.html import NoArticleError, extract_article
+from digest.ingest.lines import RawLine
+from digest.ingest.text import find_title, markdown_lines, plain_text_lines
+from digest.model import LoadProblem, RemovedLine, Source
+
+Format = Literal["text", "markdown", "html"]
+
+SUFFIX_FORMATS: dict[str, Format] = {".txt": "text", "": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+SUPPORTED = ", ".join(sorted(s for s in SUFFIX_FORMATS if s)) + " or no extension"
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    sources: tuple[Source, ...]
+    problems: tuple[LoadProblem, ...]
+
+
+def bundled_seeds_dir() -> Path:
+    """The example stories: inside the installed wheel, or at the top of a source checkout."""
+    packaged = resources.files("digest").joinpath("seeds")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "seeds"
+
+
+def is_url(spec: str) -> bool:
+    return spec.lower().startswith(("http://", "https://"))
+
+
+def expand(specs: Sequence[str]) -> tuple[list[str], list[LoadProblem]]:
+    """Files and URLs as given; a folder becomes its supported files in name order."""
+    origins: list[str] = []
+    problems: list[LoadProblem] = []
+    for spec in specs:
+        if is_url(spec):
+            origins.append(spec)
+            continue
+        path = Path(spec)
+        if path.is_dir():
+            try:
+                files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in SUFFIX_FORMATS)
+            except OSError as error:
+                problems.append(LoadProblem(spec, f"cannot be listed ({error.strerror or error})"))
+                continue
+            if not files:
+                problems.append(LoadProblem(spec, f"is a folder with no supported files ({SUPPORTED})"))
+            origins.extend(str(p) for p in files)
+        elif not path.exists():
+            problems.append(LoadProblem(spec, "does not exist"))
+        elif path.suffix.lower() not in SUFFIX_FORMATS:
+            problems.append(LoadProblem(spec, f"is not a supported kind of file ({SUPPORTED})"))
+        else:
+            origins.append(spec)
+    return origins, problems
+
+
+def load_sources(
+    specs: Sequence[str],
+    labels: Sequence[str] = (),
+    timeout: float = TIMEOUT_SECONDS,
+    max_bytes: int = MAX_BYTES,
+) -> LoadResult:
+    """Load, clean and label every source; with no specs, the bundled seeds."""
+    if not specs:
+        specs = [str(bundled_seeds_dir())]
+    origins, problems = expand(specs)
+    sources: list[Source] = []
+    for origin in origins:
+        try:
+            sources.append(load_one(origin, timeout=timeout, max_bytes=max_bytes))
+        except (FetchError, DecodeError, NoArticleError, EmptyArticleError) as error:
+            problems.append(LoadProblem(origin, str(error)))
+    return LoadResult(tuple(_finish_labels(sources, labels)), tuple(problems))
+
+
+class EmptyArticleError(ValueError):
+    """Nothing of the article is left after cleaning."""
+
+
+def load_one(origin: str, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_BYTES) -> Source:
+    """Load one file or URL into a cleaned Source; raises the errors load_sources reports."""
+    if is_url(origin):
+        fetched = fetch_url(origin, timeout=timeout, max_bytes=max_bytes)
+        fmt = _format_from_content_type(fetched)
+    else:
+        fetched = read_file(Path(origin), max_bytes=max_bytes)
+        fmt = SUFFIX_FORMATS.get(Path(origin).suffix.lower(), "text")
+    text = decode_bytes(fetched.data, declared=fetched.charset)
+    if fmt == "text" and _looks_like_html(text):
+        fmt = "html"
+    source = parse_text(text, fmt, origin, url=fetched.final_url or (origin if is_url(origin) else None))
+    if not source.paragraphs:
+        raise EmptyArticleError("has no article text left after removing boilerplate")
+    digest = hashlib.sha1(fetched.data).hexdigest()[:10]
+    return replace(source, id=f"s{digest}")
+
+
+def parse_text(text: str, fmt: Format, origin: str, url: str | None = None) -> Source:
+    """Turn decoded text of a known format into a cleaned Source (id and final label come later)."""
+    site = date = author = None
+    if fmt == "html":
+        article = extract_article(text, url=url)
+        lines, title, site, date, author = article.lines, article.title, article.site, article.date, article.author
+        title_index = None
+    else:
+        lines = markdown_lines(normalize_text(text)) if fmt == "markdown" else plain_text_lines(normalize_text(text))
+        title_index = find_title(lines, lambda i: _is_boilerplate(lines, i))
+        title = lines[title_index].text if title_index is not None else None
+    cleaned = clean_lines(_without(lines, title_index), title)
+    removed = list(cleaned.removed)
+    if title_index is not None:
+        removed = _shift_positions(removed, title_index)
+        removed.insert(_insert_at(removed, title_index), RemovedLine(lines[title_index].text, "headline, shown as the title", "title", title_index))
+    if date is None:
+        date = _date_from_removed(removed)
+    label = site or (labelling.label_from_host(origin) if is_url(origin) else None)
+    label = label or labelling.outlet_from_removed(removed) or labelling.label_from_path(origin)
+    return Source(
+        id="",
+        label=labelling.shorten(label),
+        origin=origin,
+        format=fmt,
+        paragraphs=cleaned.paragraphs,
+        removed=tuple(removed),
+        title=title,
+        date=date,
+        author=author,
+        site=site,
+    )
+
+
+def _is_boilerplate(lines: list[RawLine], index: int) -> bool:
+    line = lines[index]
+    block = tuple(item for item in lines if item.block == line.block)
+    return classify(line, LineContext(line, block, None, False)) is not None
+
+
+def _without(lines: list[RawLine], index: int | None) -> list[RawLine]:
+    return lines if index is None else lines[:index] + lines[index + 1 :]
+
+
+def _shift_positions(removed: list[RemovedLine], title_index: int) -> list[RemovedLine]:
+    """Positions were counted without the title line; count them in the original text again."""
+    return [replace(r, position=r.position + 1) if r.position >= title_index else r for r in removed]
+
+
+def _insert_at(removed: list[RemovedLine], position: int) -> int:
+    return sum(1 for r in removed if r.position < position)
+
+
+def _date_from_removed(removed: list[RemovedLine]) -> str | None:
+    for line in removed:
+        if line.rule in ("date", "credit"):
+            found = find_date(line.text)
+            if found:
+                return found
+    return None
+
+
+def _format_from_content_type(fetched: Fetched) -> Format:
+    content_type = (fetched.content_type or "").lower()
+    if "markdown" in content_type:
+        return "markdown"
+    if content_type in ("text/plain",):
+        return "text"
+    return "html"
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head)
+
+
+def _finish_labels(sources: list[Source], overrides: Sequence[str]) -> list[Source]:
+    """Apply the user's labels in order, number repeated labels, and make ids unique."""
+    names = [overrides[i] if i < len(overrides) and overrides[i] else s.label for i, s in enumerate(sources)]
+    names = labelling.distinct([labelling.shorten(n) for n in names])
+    ids = labelling.distinct([s.id for s in sources])
+    return [replace(s, label=name, id=sid.replace(" ", "-")) for s, name, sid in zip(sources, names, ids)]

@@ -1,0 +1,120 @@
+"""Plain text and Markdown to lines: where paragraphs, headings and stacked captions are."""
+
+from __future__ import annotations
+
+import re
+
+from digest.ingest.lines import RawLine
+
+_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """True when a block is one paragraph broken at a fixed width rather than stacked lines.
+
+    Wrapped prose has long lines that stop mid-sentence; stacked captions, datelines and credits
+    are short or end where a sentence ends.
+    """
+    if len(lines) < 2:
+        return False
+    body = lines[:-1]
+    return all(len(line) >= 40 and not _SENTENCE_END.search(line) for line in body)
+
+
+def plain_text_lines(text: str) -> list[RawLine]:
+    """Split plain text into blocks at blank lines; join a block only when it is hard-wrapped."""
+    result: list[RawLine] = []
+    for block_no, block in enumerate(re.split(r"\n\s*\n", text)):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if _is_hard_wrapped(lines):
+            lines = [" ".join(lines)]
+        kind = "heading" if len(lines) == 1 and _looks_like_heading(lines[0]) else "paragraph"
+        result.extend(RawLine(line, kind, block_no) for line in lines)
+    return result
+
+
+def _looks_like_heading(line: str) -> bool:
+    """A short standalone line with no sentence end (a question may be a heading)."""
+    words = line.split()
+    if not 1 <= len(words) <= 10 or not line[0].isupper():
+        return False
+    return not re.search(r"[.!:;,][\"'”’)\]]*$", line) and not line.startswith(('"', "“", "'"))
+
+
+def find_title(lines: list[RawLine], is_boilerplate) -> int | None:
+    """Index of the line that is the article's headline, if the text starts with one.
+
+    The headline is the first line that is not boilerplate, standing at the top of its block,
+    short, and not ending as a sentence does (news headlines carry no full stop).
+    """
+    for index, line in enumerate(lines):
+        if is_boilerplate(index):
+            continue
+        words = line.text.split()
+        first_in_block = index == 0 or lines[index - 1].block != line.block or is_boilerplate(index - 1)
+        long_enough = len(words) >= (1 if line.kind == "heading" else 3)
+        if first_in_block and line.kind != "item" and long_enough and len(words) <= 25 and not re.search(r"\.[\"'”’)]*$", line.text):
+            return index
+        return None
+    return None
+
+
+def markdown_lines(text: str) -> list[RawLine]:
+    """Parse Markdown with markdown-it and keep its structure: headings, paragraphs, list items.
+
+    Inline markup goes (emphasis, link targets); an image keeps its source text, so that the
+    cleaner can record it as removed instead of it vanishing.
+    """
+    from markdown_it import MarkdownIt
+
+    source_lines = text.split("\n")
+    tokens = MarkdownIt("commonmark").parse(text)
+    result: list[RawLine] = []
+    block_no = 0
+    kind = "paragraph"
+    list_depth = 0
+    for token in tokens:
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+        elif token.type == "heading_open":
+            kind = "heading"
+        elif token.type == "paragraph_open":
+            kind = "item" if list_depth else "paragraph"
+        elif token.type == "inline":
+            for line in _inline_lines(token, source_lines):
+                result.append(RawLine(line, kind, block_no))
+            block_no += 1
+        elif token.type in ("fence", "code_block", "html_block"):
+            body = re.sub(r"<[^>]+>", " ", token.content) if token.type == "html_block" else token.content
+            for line in body.split("\n"):
+                if line.strip():
+                    result.append(RawLine(line.strip(), "paragraph", block_no))
+            block_no += 1
+    return result
+
+
+def _inline_lines(token, source_lines: list[str]) -> list[str]:
+    children = token.children or []
+    if children and all(c.type in ("image", "softbreak", "hardbreak") or (c.type == "text" and not c.content.strip()) for c in children):
+        start, end = token.map if token.map else (0, 0)
+        raw = " ".join(line.strip() for line in source_lines[start:end]).strip()
+        return [raw] if raw else []
+    lines: list[str] = []
+    current: list[str] = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            current.append(child.content)
+        elif child.type == "softbreak":
+            current.append(" ")
+        elif child.type == "hardbreak":
+            lines.append("".join(current))
+            current = []
+        elif child.type == "image":
+            current.append(child.content)
+        elif child.type == "html_inline" and re.match(r"<br\s*/?>", child.content, re.I):
+            lines.append("".join(current))
+            current = []
+    lines.append("".join(current))
+    return [re.sub(r"\s+", " ", line).strip() for line in lines if line.strip()]

@@ -1,0 +1,185 @@
+"""The data every stage passes on: ingest -> engine -> story -> reader/exports.
+
+Frozen dataclasses only, and no imports from the rest of the project, so that any stage can
+depend on this module without depending on another stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ParagraphKind = Literal["paragraph", "heading"]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One reading unit of a cleaned article: a paragraph of body text or a heading inside it."""
+
+    text: str
+    kind: ParagraphKind = "paragraph"
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """A line the cleaner dropped, kept so that nothing disappears silently."""
+
+    text: str
+    reason: str
+    """A short, human-readable reason such as "photo credit" or "app prompt"."""
+    rule: str
+    """The identifier of the rule that fired (see digest.ingest.boilerplate)."""
+    position: int
+    """Index of the line in the extracted text, counted from 0, before cleaning."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One outlet's article, loaded and cleaned."""
+
+    id: str
+    """Stable id derived from the origin and content; unique within one run."""
+    label: str
+    """Short display name that tells the sources of one story apart."""
+    origin: str
+    """The path or URL it was loaded from."""
+    format: Literal["text", "markdown", "html"]
+    paragraphs: tuple[Paragraph, ...]
+    removed: tuple[RemovedLine, ...] = ()
+    title: str | None = None
+    date: str | None = None
+    author: str | None = None
+    site: str | None = None
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    """Why one source could not be used; reported in one line, never as a traceback."""
+
+    origin: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.message}"
+
+
+# --- the merged story -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range [start, end) inside one sentence's text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SentenceRef:
+    """Where a sentence sits in its source: indexes into Source.paragraphs and their sentences."""
+
+    source: int
+    paragraph: int
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One source's wording of a merged sentence, with its similarity to the representative."""
+
+    source_id: str
+    ref: SentenceRef
+    text: str
+    resemblance: float
+    """Jaccard similarity of the two shingle sets, exact (not estimated)."""
+    containment: float
+    """Share of the smaller sentence's shingles found in the larger one."""
+
+
+@dataclass(frozen=True)
+class MergedSentence:
+    """One sentence of the merged story: a near-duplicate group shown once."""
+
+    text: str
+    """The representative wording: the most complete variant of the group."""
+    origin: SentenceRef
+    """Where the representative wording comes from."""
+    source_ids: tuple[str, ...]
+    """Every source that carries this sentence or a near-duplicate of it, in source order."""
+    variants: tuple[Variant, ...] = ()
+    """The other members of the group (not the representative)."""
+    new_spans: tuple[Span, ...] = ()
+    """For a sentence carried by one source: the words no other source has (the whole sentence
+    when nothing of it is shared)."""
+    partly_shared_with: tuple[str, ...] = ()
+    """Sources that carry some of this sentence's words although not the sentence itself."""
+
+    @property
+    def unique(self) -> bool:
+        """True when only one source carries this sentence: that source's detail."""
+        return len(self.source_ids) == 1
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or heading of the merged story."""
+
+    kind: ParagraphKind
+    sentences: tuple[MergedSentence, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+
+@dataclass(frozen=True)
+class SourceSentence:
+    """A sentence as its own source published it, and where it went in the merged story."""
+
+    text: str
+    block: int
+    """Index of the merged Block that represents it."""
+    index: int
+    """Index of the MergedSentence inside that block."""
+    shared_with: tuple[str, ...]
+    """Other sources carrying it (or a near-duplicate); empty for a unique detail."""
+    new_spans: tuple[Span, ...]
+    """Words of this sentence that no other source has."""
+
+
+@dataclass(frozen=True)
+class StoryStats:
+    """The one-line summary: how much the merge saved."""
+
+    sources: int
+    sentences_in: int
+    sentences_out: int
+    chars_in: int
+    chars_out: int
+
+    @property
+    def duplicate_share(self) -> float:
+        """Share of the input text that the merged story does not need to repeat."""
+        if self.chars_in == 0:
+            return 0.0
+        return max(0.0, 1.0 - self.chars_out / self.chars_in)
+
+
+@dataclass(frozen=True)
+class Story:
+    """The merged, attributed story that the reader and the exporters show."""
+
+    title: str
+    sources: tuple[Source, ...]
+    blocks: tuple[Block, ...]
+    source_sentences: tuple[tuple[tuple[SourceSentence, ...], ...], ...]
+    """For each source, for each of its paragraphs, its sentences in published order."""
+    stats: StoryStats
+    parameters: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+    """The similarity thresholds the story was built with, for the JSON export."""
+
+    def source_index(self, source_id: str) -> int:
+        for i, source in enumerate(self.sources):
+            if source.id == source_id:
+                return i
+        raise KeyError(source_id)
