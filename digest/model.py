@@ -183,3 +183,16 @@ class Story:
             if source.id == source_id:
                 return i
         raise KeyError(source_id)
+
+    def marker(self, source_id: str) -> str:
+        """The source's letter (A, B, ... Z, AA, AB, ...): the cue that works without colour."""
+        return source_marker(self.source_index(source_id))
+
+
+def source_marker(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters

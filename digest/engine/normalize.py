@@ -1,0 +1,78 @@
+"""Comparison form of text: tokens that ignore case, quote style, punctuation and acronym dots.
+
+Numbers are kept (without thousands separators): two outlets reporting different figures are
+reporting different details, and the comparison must see that.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*\w*|\w+(?:['’.]\w+)*\.?", re.UNICODE)
+_ACRONYM = re.compile(r"^(?:\w\.)+\w?\.?$")
+
+STOPWORDS = frozenset(
+    "a an the and or but of to in on at by for with from as is was were be been are it its this that "
+    "these those he she they his her their we our you your i not no has have had will would said says".split()
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A normalized word and where it stands in the original text."""
+
+    norm: str
+    start: int
+    end: int
+
+
+def _normalize_token(raw: str) -> str:
+    if raw[0].isdigit():
+        return raw.replace(",", "").rstrip(".")
+    if _ACRONYM.match(raw):
+        return raw.replace(".", "").casefold()
+    raw = raw.rstrip(".")
+    return raw.replace("'", "").replace("’", "").replace(".", "").casefold()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Normalized tokens with their character offsets in ``text``.
+
+    "U.S." and "US" both become "us", "Iran’s" and "Iran's" both "irans", "1,000" is "1000";
+    a trailing full stop that ends a sentence is not part of a word's span.
+    """
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        raw = match.group()
+        norm = _normalize_token(raw)
+        if not norm:
+            continue
+        end = match.end()
+        if raw.endswith(".") and not _ACRONYM.match(raw):
+            end -= 1
+        tokens.append(Token(norm, match.start(), end))
+    return tokens
+
+
+def words(text: str) -> list[str]:
+    """Just the normalized words of ``text``."""
+    return [token.norm for token in tokenize(text)]
+
+
+SHINGLE_SIZE = 3
+"""Words per shingle. Three words keep phrase order without making one changed word fatal."""
+
+
+def shingles(norm_words: list[str], size: int = SHINGLE_SIZE) -> frozenset[str]:
+    """Overlapping word n-grams; a text shorter than ``size`` is one shingle of all its words."""
+    if not norm_words:
+        return frozenset()
+    if len(norm_words) < size:
+        return frozenset({" ".join(norm_words)})
+    return frozenset(" ".join(norm_words[i : i + size]) for i in range(len(norm_words) - size + 1))
+
+
+def numbers(norm_words: list[str]) -> frozenset[str]:
+    """The numbers a text states; differing numbers mark different details."""
+    return frozenset(w for w in norm_words if w[0].isdigit())

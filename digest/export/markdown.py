@@ -1,0 +1,88 @@
+"""The merged story as CommonMark that reads well rendered and as plain text.
+
+Attribution stays out of the way: each sentence ends with a small marker naming the sources
+that carry it (⟨A·C⟩); a detail only one source reports is set in bold and marked ⟨only B⟩.
+Article text is escaped, so nothing an outlet wrote can turn into Markdown markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.model import MergedSentence, Story
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_ORDERED_ITEM = re.compile(r"^(\d+)([.)])")
+
+
+def escape(text: str) -> str:
+    """Backslash-escape what CommonMark would read as markup, and nothing else.
+
+    Text here is always one line (paragraphs never contain line breaks), so only its start can
+    open a block: a heading, quote, list item or setext underline.
+    """
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    text = _ENTITY.sub(r"\\&", text)
+    if text[:1] in ("#", ">", "+", "=", "-"):
+        return "\\" + text
+    return _ORDERED_ITEM.sub(r"\1\\\2", text)
+
+
+def _sentence(story: Story, sentence: MergedSentence) -> str:
+    markers = [story.marker(i) for i in sentence.source_ids]
+    spans = sentence.new_spans
+    text = sentence.text
+    if spans:
+        parts, cursor = [], 0
+        for span in spans:
+            parts.append(escape(text[cursor : span.start]))
+            parts.append(f"**{escape(text[span.start : span.end])}**")
+            cursor = span.end
+        parts.append(escape(text[cursor:]))
+        body = "".join(parts)
+    else:
+        body = escape(text)
+    if sentence.unique:
+        return f"{body} ⟨only {markers[0]}⟩"
+    if spans:
+        return f"{body} ⟨{'·'.join(markers)}, bold: only {story.marker(story.sources[sentence.origin.source].id)}⟩"
+    return f"{body} ⟨{'·'.join(markers)}⟩"
+
+
+def _summary(story: Story) -> str:
+    stats = story.stats
+    return (
+        f"Merged from {stats.sources} source{'s' if stats.sources != 1 else ''}: "
+        f"{stats.sentences_in} sentences in, {stats.sentences_out} out; "
+        f"{stats.duplicate_share:.0%} of the text was duplicate."
+    )
+
+
+def _origin(origin: str) -> str:
+    if origin.startswith(("http://", "https://")) and not re.search(r"[\s<>]", origin):
+        return f"<{origin}>"
+    return "`" + origin.replace("`", "'") + "`"
+
+
+def render_markdown(story: Story) -> str:
+    out = [f"# {escape(story.title)}", "", f"*{_summary(story)}*", "", "## Sources", ""]
+    for index, source in enumerate(story.sources):
+        details = sum(1 for b in story.blocks for s in b.sentences if s.unique and s.source_ids[0] == source.id)
+        title = f" — *{escape(source.title)}*" if source.title else ""
+        out.append(f"- **{story.marker(source.id)}** {escape(source.label)}{title} — {_origin(source.origin)} ({details} unique detail{'s' if details != 1 else ''})")
+    out += [
+        "",
+        "Markers such as ⟨A·C⟩ name the sources that carry a sentence. **Bold** words are details "
+        "that only one source reports; ⟨only B⟩ credits a sentence that only source B carries.",
+        "",
+        "## Story",
+        "",
+    ]
+    for block in story.blocks:
+        if block.kind == "heading":
+            out.append("### " + " ".join(escape(s.text) + f" ⟨{'·'.join(story.marker(i) for i in s.source_ids)}⟩" for s in block.sentences))
+        else:
+            out.append(" ".join(_sentence(story, s) for s in block.sentences))
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
