@@ -187,7 +187,7 @@ def _contributor(text: str, ctx: LineContext) -> str | None:
         return "contributor line"
     if re.match(r"^write to .{1,60} at \S+@\S+", text, I) or re.match(r"^(?:contact|email) (?:the )?(?:author|reporter|writer)\b", text, I):
         return "contributor line"
-    if re.match(r"^by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*"
+    if re.match(r"^(?i:by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*"
                 r"(?:\s*(?:,|\||-|–|—)\s*.{0,40})?$", text) and _short(text, 14) and not _ends_sentence(text.rstrip(".")):
         return "byline"
     return None
@@ -217,7 +217,7 @@ def _legal_or_link(text: str, ctx: LineContext) -> str | None:
         return "reprint notice"
     if re.match(r"^(?:filed under|tags?|tagged|categor(?:y|ies)|topics?|keywords?)\s*:", text, I) and _short(text, 25):
         return "tags or categories"
-    if re.match(r"^source\s*:\s*\S", text, I) and _short(text, 8):
+    if re.match(r"^source\s*:\s*\S", text, I) and _short(text, 8) and not _ends_sentence(text):
         return "source label"
     return None
 

@@ -25,6 +25,8 @@ from digest.model import LoadProblem, RemovedLine, Source
 Format = Literal["text", "markdown", "html"]
 
 SUFFIX_FORMATS: dict[str, Format] = {".txt": "text", "": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+MIN_HTML_ARTICLE_WORDS = 20
+"""A page with less text than this is a form, an index or an error page, not an article."""
 SUPPORTED = ", ".join(sorted(s for s in SUFFIX_FORMATS if s)) + " or no extension"
 
 
@@ -82,13 +84,16 @@ def load_sources(
     """Load, clean and label every source; with no specs, the bundled seeds."""
     if not specs:
         specs = [str(bundled_seeds_dir())]
-    origins, problems = expand(specs)
     sources: list[Source] = []
-    for origin in origins:
-        try:
-            sources.append(load_one(origin, timeout=timeout, max_bytes=max_bytes))
-        except (FetchError, DecodeError, NoArticleError, EmptyArticleError) as error:
-            problems.append(LoadProblem(origin, str(error)))
+    problems: list[LoadProblem] = []
+    for spec in specs:  # one spec at a time, so that problems are reported in the user's order
+        origins, expand_problems = expand([spec])
+        problems.extend(expand_problems)
+        for origin in origins:
+            try:
+                sources.append(load_one(origin, timeout=timeout, max_bytes=max_bytes))
+            except (FetchError, DecodeError, NoArticleError, EmptyArticleError) as error:
+                problems.append(LoadProblem(origin, str(error)))
     return LoadResult(tuple(_finish_labels(sources, labels)), tuple(problems))
 
 
@@ -110,6 +115,9 @@ def load_one(origin: str, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX
     source = parse_text(text, fmt, origin, url=fetched.final_url or (origin if is_url(origin) else None))
     if not source.paragraphs:
         raise EmptyArticleError("has no article text left after removing boilerplate")
+    words = sum(len(p.text.split()) for p in source.paragraphs)
+    if fmt == "html" and words < MIN_HTML_ARTICLE_WORDS:
+        raise NoArticleError(f"has no article: only {words} word(s) of text besides navigation and boilerplate")
     digest = hashlib.sha1(fetched.data).hexdigest()[:10]
     return replace(source, id=f"s{digest}")
 

@@ -1,0 +1,78 @@
+"""Shared fixtures: the bundled seeds, a loopback HTTP server, small source builders."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from digest.ingest.load import bundled_seeds_dir
+from digest.model import Paragraph, Source
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return bundled_seeds_dir()
+
+
+def make_source(index: int, *paragraphs: str, label: str | None = None, title: str | None = None) -> Source:
+    """A cleaned Source built directly, for engine tests that need no ingest."""
+    return Source(
+        id=f"s{index}",
+        label=label or f"Outlet {index}",
+        origin=f"test://{index}",
+        format="text",
+        paragraphs=tuple(Paragraph(p) for p in paragraphs),
+        title=title,
+    )
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    routes: dict[str, tuple[int, str, bytes, float]] = {}
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        status, content_type, body, delay = self.routes.get(self.path, (404, "text/plain", b"not found", 0.0))
+        if delay:
+            time.sleep(delay)
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+class LocalServer:
+    """Pages served from 127.0.0.1 only: tests never touch the network."""
+
+    def __init__(self) -> None:
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def route(self, path: str, body: bytes, content_type: str = "text/html; charset=utf-8", status: int = 200, delay: float = 0.0) -> str:
+        _Handler.routes[path] = (status, content_type, body, delay)
+        return self.url(path)
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}{path}"
+
+
+@pytest.fixture(scope="session")
+def local_server() -> Iterator[LocalServer]:
+    server = LocalServer()
+    server.thread.start()
+    yield server
+    server.httpd.shutdown()
+    server.httpd.server_close()

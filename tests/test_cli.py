@@ -1,0 +1,88 @@
+"""The command line, through its entry points."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from digest.cli import main
+
+ARTICLE = "Harbor fire closes piers\n\nA fire closed two piers at Eastport harbor on Thursday morning.\n"
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "digest", *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=120)
+
+
+def test_clean_prints_each_source_and_removed_lines(capsys):
+    assert main(["clean", "--show-removed"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("==> ") == 5
+    assert "[browser notice] IE 11 is not supported" in out
+    assert "[app prompt] Download the" in out
+
+
+def test_clean_without_flag_hides_removed(capsys):
+    main(["clean"])
+    assert "-- removed" not in capsys.readouterr().out
+
+
+def test_bad_sources_are_one_line_each_and_the_rest_is_processed(tmp_path, capsys):
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE)
+    code = main(["clean", str(tmp_path / "missing.txt"), str(good)])
+    captured = capsys.readouterr()
+    assert code == 0
+    assert captured.err.strip() == f"digest: {tmp_path / 'missing.txt'}: does not exist"
+    assert "A fire closed two piers" in captured.out
+
+
+def test_nothing_usable_exits_non_zero_without_traceback(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = run_cli("export", str(empty), str(tmp_path / "nope.md"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        f"digest: {empty}: is empty",
+        f"digest: {tmp_path / 'nope.md'}: does not exist",
+        "digest: no usable source left; nothing to show",
+    ]
+
+
+def test_export_markdown_and_json_to_stdout(capsys):
+    assert main(["export"]) == 0
+    assert capsys.readouterr().out.startswith("# ")
+    assert main(["export", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["schema"] == "digest.story"
+
+
+def test_export_to_file_refuses_to_clobber(tmp_path, capsys):
+    target = tmp_path / "story.md"
+    target.write_text("keep me")
+    assert main(["export", "-o", str(target)]) == 1
+    assert "already exists" in capsys.readouterr().err and target.read_text() == "keep me"
+    assert main(["export", "-o", str(target), "--force"]) == 0
+    assert target.read_text().startswith("# ")
+
+
+def test_reader_refuses_without_a_terminal():
+    result = run_cli()
+    assert result.returncode == 2 and "needs a terminal" in result.stderr
+
+
+def test_usage_error_is_argparse_exit_2():
+    result = run_cli("export", "--format", "pdf")
+    assert result.returncode == 2 and "invalid choice" in result.stderr
+
+
+def test_console_script_is_installed_and_works_from_any_folder(tmp_path):
+    script = Path(sys.executable).with_name("digest")
+    if not script.exists():
+        pytest.skip("digest console script not installed in this environment")
+    result = subprocess.run([str(script), "export", "-f", "json"], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert result.returncode == 0 and json.loads(result.stdout)["stats"]["sources"] == 5

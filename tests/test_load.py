@@ -1,0 +1,129 @@
+"""Loading sources: folders, bad input, labels, URLs served from 127.0.0.1."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from digest.ingest.load import bundled_seeds_dir, load_sources
+from tests.conftest import FIXTURES
+
+ARTICLE = "Harbor fire closes piers\n\nA fire closed two piers at Eastport harbor on Thursday morning.\n\nCrews from three towns fought it for four hours.\n"
+
+
+def test_bundled_seeds_load_when_no_source_is_given():
+    result = load_sources([])
+    assert len(result.sources) == 5 and not result.problems
+    assert all(s.origin.startswith(str(bundled_seeds_dir())) for s in result.sources)
+    assert len({s.id for s in result.sources}) == 5 and len({s.label for s in result.sources}) == 5
+
+
+def test_folder_loads_supported_files_in_name_order(tmp_path):
+    (tmp_path / "b.txt").write_text(ARTICLE)
+    (tmp_path / "a.md").write_text("# Title here\n\nBody sentence one.\n")
+    (tmp_path / "c.pdf").write_bytes(b"%PDF")
+    (tmp_path / ".hidden.txt").write_text(ARTICLE)
+    result = load_sources([str(tmp_path)])
+    assert [Path(s.origin).name for s in result.sources] == ["a.md", "b.txt"]
+
+
+def test_bad_inputs_each_give_one_problem_and_the_rest_still_loads(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    only_junk = tmp_path / "junk.txt"
+    only_junk.write_text("Follow us on Twitter\n\n3 min read\n")
+    unreadable = tmp_path / "secret.txt"
+    unreadable.write_text(ARTICLE)
+    unreadable.chmod(0)
+    empty_dir = tmp_path / "nothing"
+    empty_dir.mkdir()
+    unsupported = tmp_path / "photo.jpg"
+    unsupported.write_bytes(b"\xff\xd8")
+    specs = [str(p) for p in (good, empty, binary, only_junk, unreadable, empty_dir, unsupported, tmp_path / "missing.txt")]
+    specs.append(str(FIXTURES / "no_article.html"))
+    result = load_sources(specs)
+    root = os.geteuid() == 0  # root reads any file, so the permission case cannot fail there
+    assert [s.origin for s in result.sources] == [str(good)] + ([str(unreadable)] if root else [])
+    messages = {Path(p.origin).name: p.message for p in result.problems}
+    assert messages["empty.txt"] == "is empty"
+    assert "binary" in messages["binary.txt"]
+    assert "no article text left" in messages["junk.txt"]
+    assert "no supported files" in messages["nothing"]
+    assert "not a supported kind" in messages["photo.jpg"]
+    assert messages["missing.txt"] == "does not exist"
+    assert "no article" in messages["no_article.html"]
+    if not root:
+        assert "permission denied" in messages["secret.txt"]
+
+
+def test_file_over_the_size_limit(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text(ARTICLE * 100)
+    result = load_sources([str(big)], max_bytes=1000)
+    assert not result.sources and "too large" in result.problems[0].message
+
+
+def test_user_labels_apply_in_order_and_repeats_are_numbered(tmp_path):
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(ARTICLE.replace("Thursday", name))
+    result = load_sources([str(tmp_path)], labels=["Wire", "Wire"])
+    assert [s.label for s in result.sources] == ["Wire", "Wire 2", "c"]
+
+
+def test_identical_files_get_distinct_ids(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "b.txt").write_text(ARTICLE)
+    result = load_sources([str(tmp_path)])
+    assert len({s.id for s in result.sources}) == 2
+
+
+def test_outlet_name_from_its_own_app_prompt(tmp_path):
+    path = tmp_path / "0001_ab12cd34ef56.txt"
+    path.write_text(ARTICLE + "\nDownload the Harbor Herald app for breaking news\n")
+    assert load_sources([str(path)]).sources[0].label == "Harbor Herald"
+
+
+def test_url_html_page(local_server):
+    url = local_server.route("/story.html", (FIXTURES / "harbor_fire.html").read_bytes())
+    source = load_sources([url]).sources[0]
+    assert source.origin == url and source.format == "html" and source.label == "The Coastal Ledger"
+
+
+def test_url_plain_text_in_legacy_encoding(local_server):
+    url = local_server.route("/story.txt", ARTICLE.replace("fire", "café fire").encode("cp1252"), "text/plain; charset=windows-1252")
+    source = load_sources([url]).sources[0]
+    assert source.format == "text" and "café fire" in source.paragraphs[0].text
+
+
+def test_url_errors_and_timeouts(local_server):
+    missing = local_server.url("/missing")
+    server_error = local_server.route("/broken", b"oops", status=500)
+    slow = local_server.route("/slow", b"<html></html>", delay=2.0)
+    good = local_server.route("/good.txt", ARTICLE.encode(), "text/plain")
+    result = load_sources([missing, server_error, slow, good], timeout=0.5)
+    assert [s.origin for s in result.sources] == [good]
+    messages = {p.origin: p.message for p in result.problems}
+    assert messages[missing] == "answered HTTP 404 Not Found"
+    assert messages[server_error].startswith("answered HTTP 500")
+    assert "did not answer within 0.5 s" == messages[slow]
+
+
+def test_unreachable_url():
+    result = load_sources(["http://127.0.0.1:9/nothing"], timeout=2)
+    assert not result.sources and "cannot be reached" in result.problems[0].message
+
+
+def test_permission_denied_is_reported_even_when_running_as_root(tmp_path, monkeypatch):
+    path = tmp_path / "locked.txt"
+    path.write_text(ARTICLE)
+
+    def refuse(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", refuse)
+    result = load_sources([str(path)])
+    assert result.problems[0].message == "cannot be read (permission denied)"
