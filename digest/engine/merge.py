@@ -180,6 +180,7 @@ def _order(segmented: list[list[list[_Sentence]]], group_sources: dict[int, list
     home: dict[int, _Node] = {}
     for source in order:
         pending_before: list[_Node] = []
+        own: set[int] = set()  # ids of the nodes this source added: they anchor nothing before it
         last: _Node | None = None
         for paragraph in segmented[source]:
             if not paragraph:
@@ -190,12 +191,13 @@ def _order(segmented: list[list[list[_Sentence]]], group_sources: dict[int, list
                 if sentence.group in home:
                     last = home[sentence.group]
                     current = None
-                    if pending_before:
+                    if pending_before and id(last) not in own:
                         last.before.extend(pending_before)
                         pending_before = []
                     continue
                 if current is None:
                     current = _Node(kind)
+                    own.add(id(current))
                     if source == backbone:
                         roots.append(current)
                     elif last is not None:

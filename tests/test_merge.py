@@ -1,0 +1,97 @@
+"""Merging: attribution, order, representatives, word-level details, titles, odd input."""
+
+from digest.engine import build_story
+from tests.conftest import make_source
+
+WIRE = "The harbor authority raised ferry fares by 10 percent on Monday, citing fuel costs and repairs to the piers."
+QUOTE = '"We did everything we could to avoid this increase," authority director Lena Ortiz said in a statement.'
+EXTRA_A = "Commuters at the north terminal said they would switch to driving."
+EXTRA_B = "The last increase, in 2019, was 4 percent."
+
+
+def carriers(story, text_start):
+    for block in story.blocks:
+        for sentence in block.sentences:
+            if sentence.text.startswith(text_start):
+                return [story.sources[story.source_index(i)].label for i in sentence.source_ids]
+    raise AssertionError(f"not in story: {text_start}")
+
+
+def test_shared_sentences_appear_once_credited_to_every_carrier():
+    a = make_source(0, f"{WIRE} {EXTRA_A}", QUOTE)
+    b = make_source(1, WIRE.replace("10 percent", "10 percent").upper().lower().capitalize(), f"{QUOTE} {EXTRA_B}")
+    story = build_story([a, b])
+    texts = [s.text for blk in story.blocks for s in blk.sentences]
+    assert sum(t.lower().startswith("the harbor authority raised") for t in texts) == 1
+    assert carriers(story, '"We did everything') == ["Outlet 0", "Outlet 1"]
+    assert carriers(story, "Commuters") == ["Outlet 0"]
+    assert carriers(story, "The last increase") == ["Outlet 1"]
+
+
+def test_unique_material_is_inserted_next_to_its_neighbour():
+    a = make_source(0, WIRE, QUOTE, "The board will meet again in June.", "A third shared sentence about the ferry schedule changes this summer.")
+    b = make_source(1, WIRE, EXTRA_B, QUOTE, "A third shared sentence about the ferry schedule changes this summer.")
+    story = build_story([a, b])
+    order = [s.text for blk in story.blocks for s in blk.sentences]
+    assert order.index(EXTRA_B) == order.index(WIRE) + 1
+    assert order.index(QUOTE) > order.index(EXTRA_B)
+
+
+def test_most_complete_wording_represents_the_group_and_variants_stay():
+    short = "Officials said the piers would reopen on Friday after an inspection."
+    long = "Officials said the piers would reopen on Friday after an inspection of the pilings closest to the fire."
+    story = build_story([make_source(0, short), make_source(1, long)])
+    [block] = story.blocks
+    [sentence] = block.sentences
+    assert sentence.text == long and len(sentence.source_ids) == 2
+    assert [v.text for v in sentence.variants] == [short]
+    assert sentence.variants[0].containment == 1.0
+    assert [sentence.text[s.start : s.end] for s in sentence.new_spans] == ["of the pilings closest to the fire"]
+
+
+def test_framing_around_a_shared_quote_is_the_outlets_detail():
+    statement = '"The United States will continue to take all necessary action to protect our people," the statement said.'
+    framed = '"The United States will continue to take all necessary action to protect our people," the department said in a statement announcing the death of a senior commander in Baghdad.'
+    story = build_story([make_source(0, statement), make_source(1, framed)])
+    sentence = next(s for b in story.blocks for s in b.sentences if "announcing" in s.text)
+    new = [sentence.text[s.start : s.end] for s in sentence.new_spans]
+    assert any("announcing the death of a senior commander in Baghdad" in n for n in new)
+    assert not any("necessary action" in n for n in new)
+
+
+def test_one_source_is_all_unique_and_in_order():
+    story = build_story([make_source(0, WIRE, QUOTE, EXTRA_A)])
+    assert [s.text for b in story.blocks for s in b.sentences] == [WIRE, QUOTE, EXTRA_A]
+    assert all(s.unique for b in story.blocks for s in b.sentences)
+    assert story.stats.duplicate_share == 0.0
+
+
+def test_source_sentences_map_back_to_the_merged_story():
+    a, b = make_source(0, WIRE, QUOTE), make_source(1, QUOTE, EXTRA_B)
+    story = build_story([a, b])
+    for s_index, paragraphs in enumerate(story.source_sentences):
+        for paragraph in paragraphs:
+            for sentence in paragraph:
+                merged = story.blocks[sentence.block].sentences[sentence.index]
+                assert story.sources[s_index].id in merged.source_ids
+    quote_in_b = story.source_sentences[1][0][0]
+    assert quote_in_b.shared_with == ("s0",) and quote_in_b.new_spans == ()
+
+
+def test_title_is_the_most_representative_headline():
+    a = make_source(0, WIRE, title="Ferry fares rise 10 percent")
+    b = make_source(1, WIRE, title="Harbor authority raises ferry fares by 10 percent")
+    c = make_source(2, WIRE, title="Opinion: our town deserves better")
+    assert build_story([a, b, c]).title in {a.title, b.title}
+    assert build_story([make_source(0, WIRE)]).title == WIRE
+
+
+def test_odd_inputs_do_not_crash():
+    assert build_story([]).blocks == ()
+    empty = make_source(0)
+    story = build_story([empty, make_source(1, "Ok.")])
+    assert [s.text for b in story.blocks for s in b.sentences] == ["Ok."]
+    cyrillic = make_source(2, "Паромы подорожали на десять процентов в понедельник, сообщили власти гавани.")
+    chinese = make_source(3, "港务局周一宣布渡轮票价上涨百分之十。官员表示，燃料成本上升。")
+    story = build_story([cyrillic, chinese, make_source(4, cyrillic.paragraphs[0].text)])
+    assert len(story.blocks[0].sentences[0].source_ids) == 2 or any(len(s.source_ids) == 2 for b in story.blocks for s in b.sentences)

@@ -1,0 +1,25 @@
+"""Normalization and shingling."""
+
+from digest.engine.normalize import numbers, shingles, tokenize, words
+
+
+def test_case_quotes_acronyms_and_punctuation_are_ignored():
+    assert words("The U.S. military’s “decisive” action") == words('the US military\'s "decisive" action!')
+
+
+def test_numbers_are_kept_without_thousands_separators():
+    assert words("about 1,200 troops, 13.8 percent, Dec. 27th") == ["about", "1200", "troops", "13.8", "percent", "dec", "27th"]
+    assert numbers(words("killed 25 fighters and 3 others")) == {"25", "3"}
+
+
+def test_token_offsets_point_into_the_original_text():
+    text = "Gen. Soleimani, the U.S. said."
+    for token in tokenize(text):
+        assert text[token.start : token.end].replace(".", "").casefold().replace("’", "") == token.norm
+    assert text[tokenize(text)[-1].start : tokenize(text)[-1].end] == "said"
+
+
+def test_shingles_are_word_trigrams_and_short_texts_are_one_shingle():
+    assert shingles(["a", "b", "c", "d"]) == {"a b c", "b c d"}
+    assert shingles(["a", "b"]) == {"a b"}
+    assert shingles([]) == frozenset()

@@ -1,0 +1,90 @@
+"""Invariants of the merge, on generated stories (hypothesis)."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from digest.engine import build_story
+from digest.engine.normalize import words
+from digest.engine.similarity import fingerprint, is_near_duplicate
+from digest.export import render_json
+from tests.conftest import make_source
+
+VOCABULARY = [f"{a}{b}" for a in ("bar", "cor", "dun", "fal", "gim", "hol", "jex", "kor", "lum", "mip") for b in ("a", "e", "o", "ix", "un", "et")]
+
+sentence = st.lists(st.sampled_from(VOCABULARY), min_size=6, max_size=14).map(lambda ws: " ".join(ws).capitalize() + ".")
+pool = st.lists(sentence, min_size=1, max_size=12, unique_by=lambda s: tuple(words(s)))
+
+
+@st.composite
+def stories(draw):
+    sentences = draw(pool)
+    count = draw(st.integers(1, 4))
+    sources = []
+    for index in range(count):
+        chosen = draw(st.lists(st.sampled_from(sentences), min_size=1, max_size=8))
+        sizes = draw(st.lists(st.integers(1, 3), min_size=1, max_size=len(chosen)))
+        paragraphs, cursor = [], 0
+        for size in sizes:
+            if cursor < len(chosen):
+                paragraphs.append(" ".join(chosen[cursor : cursor + size]))
+                cursor += size
+        if cursor < len(chosen):
+            paragraphs.append(" ".join(chosen[cursor:]))
+        sources.append(make_source(index, *paragraphs))
+    return sources
+
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(stories())
+def test_nothing_is_lost_and_every_source_is_credited(sources):
+    story = build_story(sources)
+    credited: dict[tuple[int, int], set[str]] = {}
+    for s_index, paragraphs in enumerate(story.source_sentences):
+        count = sum(len(p) for p in paragraphs)
+        assert count == sum(len(sources[s_index].paragraphs[k].text.split(". ")) for k in range(len(sources[s_index].paragraphs)))
+        for paragraph in paragraphs:
+            for item in paragraph:
+                credited.setdefault((item.block, item.index), set()).add(story.sources[s_index].id)
+    places = {(b, i) for b, block in enumerate(story.blocks) for i in range(len(block.sentences))}
+    assert set(credited) == places  # every merged sentence stands for at least one source sentence
+    for (b, i), ids in credited.items():
+        assert set(story.blocks[b].sentences[i].source_ids) == ids
+
+
+@SETTINGS
+@given(stories())
+def test_no_near_duplicate_is_left(sources):
+    story = build_story(sources)
+    prints = [fingerprint(words(s.text)) for b in story.blocks for s in b.sentences]
+    for x in range(len(prints)):
+        for y in range(x + 1, len(prints)):
+            assert not is_near_duplicate(prints[x], prints[y])
+
+
+@SETTINGS
+@given(stories())
+def test_deterministic(sources):
+    assert render_json(build_story(sources)) == render_json(build_story(list(sources)))
+
+
+@SETTINGS
+@given(pool)
+def test_a_source_merged_with_an_exact_copy_of_itself_collapses(sentences):
+    original = make_source(0, *sentences)
+    copy = make_source(1, *sentences)
+    story = build_story([original, copy])
+    merged = [s for b in story.blocks for s in b.sentences]
+    assert len(merged) == len(sentences)
+    assert all(s.source_ids == ("s0", "s1") for s in merged)
+    assert story.stats.duplicate_share == 0.5
+
+
+@SETTINGS
+@given(pool, pool)
+def test_unrelated_sources_stay_separate(first, second):
+    second = [s.replace("a", "y").replace("e", "w").replace("o", "q").replace("i", "z").replace("u", "v") for s in second]
+    story = build_story([make_source(0, *first), make_source(1, *second)])
+    assert all(len(s.source_ids) == 1 for b in story.blocks for s in b.sentences)

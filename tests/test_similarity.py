@@ -1,0 +1,54 @@
+"""The near-duplicate decision and the LSH grouping."""
+
+from digest.engine.normalize import words
+from digest.engine.similarity import SimilarityParams, fingerprint, group_near_duplicates, is_near_duplicate, score
+
+STATEMENT = "The United States will continue to take all necessary action to protect our people and our interests wherever they are around the world"
+
+
+def fp(text):
+    return fingerprint(words(text))
+
+
+def test_rewording_of_quotes_and_acronyms_is_a_duplicate():
+    a = fp("“At the direction of the President, the U.S. military has taken decisive defensive action to protect U.S. personnel abroad,” the department said.")
+    b = fp('"At the direction of the President, the US military has taken decisive defensive action to protect US personnel abroad," the Pentagon said.')
+    assert is_near_duplicate(a, b)
+
+
+def test_short_passage_inside_a_longer_sentence_is_a_duplicate_by_containment():
+    short = fp(STATEMENT)
+    long = fp(f'"{STATEMENT}," the statement added, hours after the strike that reshaped the region, alarmed allies in Europe and Asia, sent oil prices up by the most in months and left diplomats scrambling for a response.')
+    s = score(short, long)
+    assert s.resemblance < 0.5 and s.containment >= 0.8
+    assert is_near_duplicate(short, long)
+
+
+def test_different_numbers_are_different_details():
+    a = fp("The strikes killed 25 fighters of the militia near the border on Sunday.")
+    b = fp("The strikes killed 19 fighters of the militia near the border on Sunday.")
+    assert score(a, b).resemblance >= 0.5
+    assert not is_near_duplicate(a, b)
+
+
+def test_unrelated_sentences_and_empty_text_are_not_duplicates():
+    assert not is_near_duplicate(fp("The ferry resumed service on Friday morning."), fp("Officials blamed the outage on a software update."))
+    assert not is_near_duplicate(fp(""), fp(""))
+
+
+def test_very_short_sentences_match_only_when_identical():
+    assert is_near_duplicate(fp("Not yet."), fp("not yet"))
+    assert not is_near_duplicate(fp("Not yet."), fp("Not now."))
+
+
+def test_grouping_joins_duplicates_and_leaves_the_rest_alone():
+    texts = [STATEMENT, "Completely different words about harbor ferries and fares rising.", STATEMENT.upper(), "", f"{STATEMENT}, officials said on Thursday."]
+    groups = group_near_duplicates([fp(t) for t in texts])
+    assert groups[0] == groups[2] == groups[4] == 0
+    assert groups[1] == 1 and groups[3] == -1
+
+
+def test_thresholds_are_parameters():
+    a, b = fp("one two three four five six seven"), fp("one two three four five eight nine")
+    assert not is_near_duplicate(a, b)
+    assert is_near_duplicate(a, b, SimilarityParams(resemblance=0.3))
