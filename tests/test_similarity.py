@@ -49,6 +49,6 @@ def test_grouping_joins_duplicates_and_leaves_the_rest_alone():
 
 
 def test_thresholds_are_parameters():
-    a, b = fp("one two three four five six seven"), fp("one two three four five eight nine")
-    assert not is_near_duplicate(a, b)
-    assert is_near_duplicate(a, b, SimilarityParams(resemblance=0.3))
+    a, b = fp("one two three four five six seven"), fp("one two three four five eight nine")  # Jaccard 3/7
+    assert is_near_duplicate(a, b, SimilarityParams(resemblance=0.4))
+    assert not is_near_duplicate(a, b, SimilarityParams(resemblance=0.5, containment=0.9))
