@@ -140,9 +140,7 @@ class SourceSentence:
     block: int
     """Index of the merged Block that represents it."""
     index: int
-    """Index of the MergedSentence inside that block."""
-    shared_with: tuple[str, ...]
-    """Other sources carrying it (or a near-duplicate); empty for a unique detail."""
+    """Index of the MergedSentence inside that block; its source_ids say who else carries it."""
     new_spans: tuple[Span, ...]
     """Words of this sentence that no other source has."""
 
@@ -183,6 +181,10 @@ class Story:
             if source.id == source_id:
                 return i
         raise KeyError(source_id)
+
+    def merged(self, sentence: SourceSentence) -> MergedSentence:
+        """The merged sentence that represents one source's sentence."""
+        return self.blocks[sentence.block].sentences[sentence.index]
 
     def marker(self, source_id: str) -> str:
         """The source's letter (A, B, ... Z, AA, AB, ...): the cue that works without colour."""

@@ -75,7 +75,7 @@ def test_source_sentences_map_back_to_the_merged_story():
                 merged = story.blocks[sentence.block].sentences[sentence.index]
                 assert story.sources[s_index].id in merged.source_ids
     quote_in_b = story.source_sentences[1][0][0]
-    assert quote_in_b.shared_with == ("s0",) and quote_in_b.new_spans == ()
+    assert story.merged(quote_in_b).source_ids == ("s0", "s1") and quote_in_b.new_spans == ()
 
 
 def test_title_is_the_most_representative_headline():

@@ -45,14 +45,21 @@ def _is_detail(run: Sequence[Token], sentence_length: int) -> bool:
     return len(content) >= 2 or any(t.norm[0].isdigit() for t in content)
 
 
-def new_word_spans(source: int, tokens: Sequence[Token], owners: dict[tuple[str, ...], set[int]]) -> tuple[tuple[Span, ...], frozenset[int]]:
-    """Spans of ``tokens`` that no other source carries, and the sources sharing any of it."""
-    shared = [False] * len(tokens)
+def sharing_sources(source: int, tokens: Sequence[Token], owners: dict[tuple[str, ...], set[int]]) -> set[int]:
+    """The other sources that carry at least one word run of this sentence."""
     partners: set[int] = set()
+    for key in _keys(tokens):
+        partners |= owners.get(key, set())
+    partners.discard(source)
+    return partners
+
+
+def new_word_spans(source: int, tokens: Sequence[Token], owners: dict[tuple[str, ...], set[int]]) -> tuple[Span, ...]:
+    """Spans of ``tokens`` that no other source carries."""
+    shared = [False] * len(tokens)
     for key, window in zip(_keys(tokens), _windows(len(tokens))):
-        others = owners.get(key, set()) - {source}
-        if others:
-            partners |= others
+        carriers = owners.get(key)
+        if carriers and (len(carriers) > 1 or source not in carriers):
             for position in window:
                 shared[position] = True
     spans: list[Span] = []
@@ -64,4 +71,4 @@ def new_word_spans(source: int, tokens: Sequence[Token], owners: dict[tuple[str,
         if run and _is_detail(run, len(tokens)):
             spans.append(Span(run[0].start, run[-1].end))
         run = []
-    return tuple(spans), frozenset(partners)
+    return tuple(spans)

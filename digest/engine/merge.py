@@ -8,12 +8,14 @@ that follows it). Each near-duplicate group is shown once, in its most complete 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from digest.engine.details import new_word_spans, shingle_owners
+from digest.engine.details import new_word_spans, sharing_sources, shingle_owners
 from digest.engine.normalize import STOPWORDS, Token, tokenize, words
 from digest.engine.segment import sentence_spans
+from digest.timing import StageTimer, no_timing
 from digest.engine.similarity import DEFAULT_PARAMS, Fingerprint, SimilarityParams, fingerprint, group_near_duplicates, score
 from digest.model import (
     Block,
@@ -77,19 +79,27 @@ def segment_sources(sources: Sequence[Source]) -> list[list[list[_Sentence]]]:
     return result
 
 
-def build_story(sources: Sequence[Source], params: SimilarityParams = DEFAULT_PARAMS) -> Story:
-    """Merge ``sources`` into one Story; deterministic for the same inputs."""
-    segmented = segment_sources(sources)
-    flat = [s for paragraphs in segmented for sentences in paragraphs for s in sentences]
-    for sentence, group in zip(flat, group_near_duplicates([s.print for s in flat], params)):
-        sentence.group = group
-    _mark_details(flat)
+def build_story(sources: Sequence[Source], params: SimilarityParams = DEFAULT_PARAMS, stage: StageTimer = no_timing) -> Story:
+    """Merge ``sources`` into one Story; deterministic for the same inputs.
 
+    ``stage`` lets a benchmark time the steps (segment, signatures, candidates, verify, merge).
+    """
+    with stage("segment"):
+        segmented = segment_sources(sources)
+        flat = [s for paragraphs in segmented for sentences in paragraphs for s in sentences]
+    for sentence, group in zip(flat, group_near_duplicates([s.print for s in flat], params, stage)):
+        sentence.group = group
+    with stage("merge"):
+        return _assemble(sources, segmented, flat, params)
+
+
+def _assemble(sources: Sequence[Source], segmented: list[list[list[_Sentence]]], flat: list[_Sentence], params: SimilarityParams) -> Story:
     members: dict[int, list[_Sentence]] = {}
     for sentence in flat:
         members.setdefault(sentence.group, []).append(sentence)
     group_sources = {g: sorted({m.ref.source for m in ms}) for g, ms in members.items()}
     representative = {g: _most_complete(ms) for g, ms in members.items()}
+    _mark_details(flat, representative.values())
 
     nodes = _order(segmented, group_sources)
     blocks: list[Block] = []
@@ -108,7 +118,6 @@ def build_story(sources: Sequence[Source], params: SimilarityParams = DEFAULT_PA
                     text=s.text,
                     block=placed[s.group][0],
                     index=placed[s.group][1],
-                    shared_with=tuple(sources[i].id for i in group_sources[s.group] if i != s.ref.source),
                     new_spans=s.new_spans,
                 )
                 for s in sentences
@@ -130,10 +139,12 @@ def build_story(sources: Sequence[Source], params: SimilarityParams = DEFAULT_PA
     )
 
 
-def _mark_details(flat: list[_Sentence]) -> None:
+def _mark_details(flat: list[_Sentence], representatives: Iterable[_Sentence]) -> None:
     owners = shingle_owners([(s.ref.source, s.tokens) for s in flat])
     for sentence in flat:
-        sentence.new_spans, sentence.partners = new_word_spans(sentence.ref.source, sentence.tokens, owners)
+        sentence.new_spans = new_word_spans(sentence.ref.source, sentence.tokens, owners)
+    for sentence in representatives:
+        sentence.partners = frozenset(sharing_sources(sentence.ref.source, sentence.tokens, owners))
 
 
 def _most_complete(members: list[_Sentence]) -> _Sentence:
@@ -212,18 +223,20 @@ def _order(segmented: list[list[list[_Sentence]]], group_sources: dict[int, list
 
 
 def choose_title(sources: Sequence[Source], segmented: list[list[list[_Sentence]]]) -> str:
-    """The most representative headline: closest to the other headlines, then the one whose
-    words most sources carry; without headlines, the story's first sentence."""
+    """The most representative headline: the one whose words the other headlines use most,
+    then the one whose words most sources carry; without headlines, the first sentence."""
     titles = [(i, s.title) for i, s in enumerate(sources) if s.title]
     if titles:
-        vocabularies = [{t.norm for p in paragraphs for s in p for t in s.tokens} for paragraphs in segmented]
         content = {i: {w for w in words(title) if w not in STOPWORDS} for i, title in titles}
+        in_titles = Counter(w for ws in content.values() for w in ws)
+        in_sources = Counter(w for paragraphs in segmented for w in {t.norm for p in paragraphs for s in p for t in s.tokens})
 
         def representativeness(item: tuple[int, str]) -> tuple[float, float, int]:
             mine = content[item[0]]
-            others = [content[j] for j, _ in titles if j != item[0]]
-            closeness = sum(len(mine & o) / len(mine | o) for o in others if mine | o) / max(1, len(others))
-            carried = sum(1 for w in mine for v in vocabularies if w in v) / max(1, len(mine) * len(vocabularies))
+            if not mine:
+                return 0.0, 0.0, -item[0]
+            closeness = sum(in_titles[w] - 1 for w in mine) / len(mine)
+            carried = sum(in_sources[w] for w in mine) / len(mine)
             return round(closeness, 6), round(carried, 6), -item[0]
 
         return max(titles, key=representativeness)[1]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*\w*|\w+(?:['’.]\w+)*\.?", re.UNICODE)
 _ACRONYM = re.compile(r"^(?:\w\.)+\w?\.?$")
@@ -27,6 +28,7 @@ class Token:
     end: int
 
 
+@lru_cache(maxsize=65536)
 def _normalize_token(raw: str) -> str:
     if raw[0].isdigit():
         return raw.replace(",", "").rstrip(".")

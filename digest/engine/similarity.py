@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from digest.engine.normalize import numbers, shingles
+from digest.timing import StageTimer, no_timing
 
 
 @dataclass(frozen=True)
@@ -116,32 +117,38 @@ class _UnionFind:
         return True
 
 
-def lsh_buckets(prints: Sequence[Fingerprint], indexes: Sequence[int], params: SimilarityParams) -> list[list[int]]:
-    """Buckets of sentence indexes whose MinHash signatures agree on at least one band.
+def signatures(prints: Sequence[Fingerprint], indexes: Sequence[int], params: SimilarityParams) -> list:
+    """datasketch MinHash signatures (hash value arrays) of the chosen sentences, in one batch."""
+    if not indexes:
+        return []
+    from datasketch import MinHash  # lazy: keeps the reader's first paint free of it
+
+    minhashes = MinHash.bulk(
+        [[s.encode("utf-8") for s in sorted(prints[i].shingles)] for i in indexes],
+        num_perm=params.num_perm,
+        seed=params.seed,
+    )
+    return [m.hashvalues for m in minhashes]
+
+
+def lsh_buckets(indexes: Sequence[int], hashvalues: Sequence, params: SimilarityParams) -> list[list[int]]:
+    """Buckets of sentence indexes whose signatures agree on all rows of at least one band.
 
     The banding is done here on datasketch's signatures rather than through MinHashLSH because
     this is a self-join: MinHashLSH answers one query at a time, each returning a whole bucket
     again, while the buckets themselves let verification stop early (see group_near_duplicates).
     """
-    from datasketch import MinHash  # lazy: keeps the reader's first paint free of it
-
-    if not indexes:
-        return []
-    signatures = MinHash.bulk(
-        [[s.encode("utf-8") for s in sorted(prints[i].shingles)] for i in indexes],
-        num_perm=params.num_perm,
-        seed=params.seed,
-    )
-    buckets: dict[tuple[int, bytes], list[int]] = {}
-    for index, signature in zip(indexes, signatures):
-        values = signature.hashvalues
-        for band in range(params.bands):
-            key = (band, values[band * params.rows : (band + 1) * params.rows].tobytes())
-            buckets.setdefault(key, []).append(index)
-    return [members for members in buckets.values() if len(members) > 1]
+    found: list[list[int]] = []
+    for band in range(params.bands):  # one band at a time: memory stays at one table of keys
+        start, end = band * params.rows, (band + 1) * params.rows
+        table: dict[bytes, list[int]] = {}
+        for index, values in zip(indexes, hashvalues):
+            table.setdefault(values[start:end].tobytes(), []).append(index)
+        found.extend(members for members in table.values() if len(members) > 1)
+    return found
 
 
-def group_near_duplicates(prints: Sequence[Fingerprint], params: SimilarityParams = DEFAULT_PARAMS) -> list[int]:
+def group_near_duplicates(prints: Sequence[Fingerprint], params: SimilarityParams = DEFAULT_PARAMS, stage: StageTimer = no_timing) -> list[int]:
     """A group id for every sentence (the smallest index in its group); -1 for empty ones.
 
     Identical wordings are joined first, without MinHash. Inside an LSH bucket each member is
@@ -160,7 +167,17 @@ def group_near_duplicates(prints: Sequence[Fingerprint], params: SimilarityParam
         first_of[fp.words] = index
         if len(fp.shingles) >= params.min_shingles and len(fp.words) >= params.min_shingles:
             comparable.append(index)
-    for bucket in lsh_buckets(prints, comparable, params):
+    with stage("signatures"):
+        hashvalues = signatures(prints, comparable, params)
+    with stage("candidates"):
+        buckets = lsh_buckets(comparable, hashvalues, params)
+    with stage("verify"):
+        _verify_buckets(buckets, prints, groups, params)
+    return [groups.find(i) if fp.words else -1 for i, fp in enumerate(prints)]
+
+
+def _verify_buckets(buckets: list[list[int]], prints: Sequence[Fingerprint], groups: _UnionFind, params: SimilarityParams) -> None:
+    for bucket in buckets:
         heads: list[int] = []
         for member in bucket:
             joined = False
@@ -172,4 +189,3 @@ def group_near_duplicates(prints: Sequence[Fingerprint], params: SimilarityParam
                     joined = True
             if not joined:
                 heads.append(member)
-    return [groups.find(i) if fp.words else -1 for i, fp in enumerate(prints)]

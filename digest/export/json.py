@@ -13,7 +13,7 @@ SCHEMA (version 1)::
                    "paragraphs": [{"kind": "paragraph" | "heading", "text": str}],
                    "removed": [{"text", "reason", "rule": str, "position": int}],
                    "sentences": [[{"text": str, "block": int, "index": int,
-                                   "shared_with": [source id], "new_spans": [[start, end]]}]]}],
+                                   "new_spans": [[start, end]]}]]}],
       "blocks": [{"kind": "paragraph" | "heading",
                   "sentences": [{"text": str, "sources": [source id], "unique": bool,
                                  "origin": {"source": int, "paragraph": int, "sentence": int},
@@ -25,7 +25,7 @@ SCHEMA (version 1)::
 
 Offsets in ``new_spans`` are character offsets into the sentence's ``text`` (end exclusive).
 ``sources[i].sentences[p][k]`` is sentence k of paragraph p of that source; ``block`` and
-``index`` say which merged sentence represents it.
+``index`` say which merged sentence represents it (whose ``sources`` are all its carriers).
 """
 
 from __future__ import annotations
@@ -69,7 +69,6 @@ def _source_sentence(sentence: SourceSentence) -> dict:
         "text": sentence.text,
         "block": sentence.block,
         "index": sentence.index,
-        "shared_with": list(sentence.shared_with),
         "new_spans": _spans(sentence.new_spans),
     }
 

@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+from digest.timing import StageTimer, no_timing
 from digest.ingest import labels as labelling
 from digest.ingest.boilerplate import LineContext, classify, clean_lines, find_date
 from digest.ingest.decode import DecodeError, decode_bytes, normalize_text
@@ -80,6 +81,7 @@ def load_sources(
     labels: Sequence[str] = (),
     timeout: float = TIMEOUT_SECONDS,
     max_bytes: int = MAX_BYTES,
+    stage: StageTimer = no_timing,
 ) -> LoadResult:
     """Load, clean and label every source; with no specs, the bundled seeds."""
     if not specs:
@@ -91,7 +93,7 @@ def load_sources(
         problems.extend(expand_problems)
         for origin in origins:
             try:
-                sources.append(load_one(origin, timeout=timeout, max_bytes=max_bytes))
+                sources.append(load_one(origin, timeout=timeout, max_bytes=max_bytes, stage=stage))
             except (FetchError, DecodeError, NoArticleError, EmptyArticleError) as error:
                 problems.append(LoadProblem(origin, str(error)))
     return LoadResult(tuple(_finish_labels(sources, labels)), tuple(problems))
@@ -101,18 +103,20 @@ class EmptyArticleError(ValueError):
     """Nothing of the article is left after cleaning."""
 
 
-def load_one(origin: str, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_BYTES) -> Source:
+def load_one(origin: str, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_BYTES, stage: StageTimer = no_timing) -> Source:
     """Load one file or URL into a cleaned Source; raises the errors load_sources reports."""
-    if is_url(origin):
-        fetched = fetch_url(origin, timeout=timeout, max_bytes=max_bytes)
-        fmt = _format_from_content_type(fetched)
-    else:
-        fetched = read_file(Path(origin), max_bytes=max_bytes)
-        fmt = SUFFIX_FORMATS.get(Path(origin).suffix.lower(), "text")
-    text = decode_bytes(fetched.data, declared=fetched.charset)
+    with stage("load"):
+        if is_url(origin):
+            fetched = fetch_url(origin, timeout=timeout, max_bytes=max_bytes)
+            fmt = _format_from_content_type(fetched)
+        else:
+            fetched = read_file(Path(origin), max_bytes=max_bytes)
+            fmt = SUFFIX_FORMATS.get(Path(origin).suffix.lower(), "text")
+        text = decode_bytes(fetched.data, declared=fetched.charset)
     if fmt == "text" and _looks_like_html(text):
         fmt = "html"
-    source = parse_text(text, fmt, origin, url=fetched.final_url or (origin if is_url(origin) else None))
+    with stage("clean"):
+        source = parse_text(text, fmt, origin, url=fetched.final_url or (origin if is_url(origin) else None))
     if not source.paragraphs:
         raise EmptyArticleError("has no article text left after removing boilerplate")
     words = sum(len(p.text.split()) for p in source.paragraphs)

@@ -1,0 +1,88 @@
+"""Time and peak memory of the whole pipeline as the number of articles grows.
+
+Usage: python benchmarks/scale.py [SIZES...]   (default: 5 100 1000 10000)
+
+Articles are generated from real news text (the human-written bodies in benchmarks/data) with
+controlled overlap, the way several outlets cover one event: every article carries about 60%
+of a shared core (wire copy, an official statement), lightly reworded in some outlets, plus
+its own sentences and a few lines of boilerplate. They are written to files and read back, so
+the table covers the whole path: load (read + decode), clean, segment, signatures (MinHash),
+candidates (LSH), verify, merge. Each size runs in a fresh process; peak memory is that
+process's maximum resident set size.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+STAGES = ("load", "clean", "segment", "signatures", "candidates", "verify", "merge")
+BOILERPLATE = ["Follow us on Twitter and Facebook to stay connected", "3 min read", "Sign up for our daily newsletter", "Photo: Staff photographer/Reuters"]
+
+
+def sentence_pool() -> list[list[str]]:
+    from digest.engine.segment import split_sentences
+
+    bodies = json.loads((HERE / "data" / "article-bodies.json").read_text(encoding="utf-8"))
+    return [[s for p in entry["articleBody"].split("\n") for s in split_sentences(p) if len(s.split()) >= 6] for entry in bodies.values()]
+
+
+def make_articles(count: int, folder: Path, seed: int = 11) -> None:
+    rng = random.Random(seed)
+    pool = [body for body in sentence_pool() if len(body) >= 12]
+    core = pool[0][:20]
+    others = [s for body in pool[1:] for s in body]
+    for index in range(count):
+        shared = [s if rng.random() < 0.7 else s.replace(",", "", 1) + "" for s in core if rng.random() < 0.6]
+        own = []
+        for _ in range(rng.randint(6, 12)):
+            a, b = rng.choice(others).split(), rng.choice(others).split()
+            own.append(" ".join(a[: len(a) // 2] + b[len(b) // 2 :]))  # a new sentence, unique to this outlet
+        body = shared + own
+        rng.shuffle(own)
+        paragraphs = [" ".join(body[i : i + 2]) for i in range(0, len(body), 2)]
+        lines = [f"Outlet {index} reports on the event", rng.choice(BOILERPLATE), *paragraphs, rng.choice(BOILERPLATE)]
+        (folder / f"{index:05d}.txt").write_text("\n\n".join(lines), encoding="utf-8")
+
+
+def run_one(count: int) -> dict:
+    from digest.engine import build_story
+    from digest.ingest import load_sources
+    from digest.timing import StageClock
+
+    with tempfile.TemporaryDirectory() as tmp:
+        make_articles(count, Path(tmp))
+        clock = StageClock()
+        started = time.perf_counter()
+        sources = load_sources([tmp], stage=clock).sources
+        story = build_story(sources, stage=clock)
+        total = time.perf_counter() - started
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"articles": count, "sentences": story.stats.sentences_in, "merged": story.stats.sentences_out,
+            "total": total, "peak_mib": peak_mib, **{k: clock.seconds.get(k, 0.0) for k in STAGES}}
+
+
+def main() -> None:
+    if len(sys.argv) > 2 and sys.argv[1] == "--one":
+        print(json.dumps(run_one(int(sys.argv[2]))))
+        return
+    sizes = [int(a) for a in sys.argv[1:]] or [5, 100, 1000, 10000]
+    header = f"{'articles':>8} {'sentences':>9} {'merged':>7} " + " ".join(f"{s:>10}" for s in STAGES) + f" {'total s':>8} {'peak MiB':>8} {'s/article':>9}"
+    print(header)
+    print("-" * len(header))
+    for size in sizes:
+        out = subprocess.run([sys.executable, __file__, "--one", str(size)], capture_output=True, text=True, check=True)
+        row = json.loads(out.stdout)
+        print(f"{row['articles']:>8} {row['sentences']:>9} {row['merged']:>7} " + " ".join(f"{row[s]:>10.3f}" for s in STAGES)
+              + f" {row['total']:>8.2f} {row['peak_mib']:>8.0f} {row['total'] / row['articles']:>9.4f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
