@@ -7,6 +7,7 @@ depend on this module without depending on another stage.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 ParagraphKind = Literal["paragraph", "heading"]
@@ -176,11 +177,21 @@ class Story:
     parameters: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
     """The similarity thresholds the story was built with, for the JSON export."""
 
+    @cached_property
+    def _index_of(self) -> dict[str, int]:
+        return {source.id: i for i, source in enumerate(self.sources)}
+
     def source_index(self, source_id: str) -> int:
-        for i, source in enumerate(self.sources):
-            if source.id == source_id:
-                return i
-        raise KeyError(source_id)
+        return self._index_of[source_id]
+
+    def unique_counts(self) -> list[int]:
+        """How many sentences of the merged story each source alone carries (its details)."""
+        counts = [0] * len(self.sources)
+        for block in self.blocks:
+            for sentence in block.sentences:
+                if sentence.unique:
+                    counts[self.source_index(sentence.source_ids[0])] += 1
+        return counts
 
     def merged(self, sentence: SourceSentence) -> MergedSentence:
         """The merged sentence that represents one source's sentence."""

@@ -67,8 +67,7 @@ def _origin(origin: str) -> str:
 
 def render_markdown(story: Story) -> str:
     out = [f"# {escape(story.title)}", "", f"*{_summary(story)}*", "", "## Sources", ""]
-    for index, source in enumerate(story.sources):
-        details = sum(1 for b in story.blocks for s in b.sentences if s.unique and s.source_ids[0] == source.id)
+    for source, details in zip(story.sources, story.unique_counts()):
         title = f" — *{escape(source.title)}*" if source.title else ""
         out.append(f"- **{story.marker(source.id)}** {escape(source.label)}{title} — {_origin(source.origin)} ({details} unique detail{'s' if details != 1 else ''})")
     out += [

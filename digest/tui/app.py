@@ -1,0 +1,438 @@
+"""The reader: a Textual app that shows a Story. It reads the Story, never builds or changes it.
+
+The story is built in a worker thread so that the first paint waits for neither the slow
+imports (trafilatura, datasketch) nor the merge.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, LoadingIndicator, OptionList, Static
+
+from digest.model import LoadProblem, Story, source_marker
+from digest.tui import render
+from digest.tui.keymap import read_keymap
+from digest.tui.screens.dialogs import ConfirmScreen, HelpScreen, SaveScreen, TextScreen
+from digest.tui.widgets.source_list import MERGED_ID, SourceList
+from digest.tui.widgets.story_view import ParagraphView, StoryView
+
+Place = tuple[int, int]
+"""(paragraph index, sentence index) in the current view."""
+
+BINDINGS = [
+    Binding("question_mark", "help", "Help", id="help", key_display="?"),
+    Binding("q", "quit", "Quit", id="quit"),
+    Binding("down,j", "scroll_story('down')", "Scroll down", show=False, id="scroll.down"),
+    Binding("up,k", "scroll_story('up')", "Scroll up", show=False, id="scroll.up"),
+    Binding("space,pagedown", "scroll_story('page_down')", "Page down", show=False, id="scroll.page_down"),
+    Binding("b,pageup", "scroll_story('page_up')", "Page up", show=False, id="scroll.page_up"),
+    Binding("g,home", "scroll_story('home')", "Top", show=False, id="scroll.top"),
+    Binding("G,end", "scroll_story('end')", "Bottom", show=False, id="scroll.bottom"),
+    Binding("tab", "cycle_source(1)", "Next source", id="source.next", priority=True),
+    Binding("shift+tab", "cycle_source(-1)", "Previous source", show=False, id="source.previous", priority=True),
+    *[Binding(str(n), f"pick_source({n - 1})", f"Source {n}", show=False, id=f"source.pick{n}") for n in range(1, 10)],
+    Binding("0,escape", "merged_view", "Merged story", show=False, id="source.merged"),
+    Binding("right_square_bracket", "jump_detail(1)", "Next detail", id="detail.next", key_display="]"),
+    Binding("left_square_bracket", "jump_detail(-1)", "Previous detail", show=False, id="detail.previous", key_display="["),
+    Binding("right_curly_bracket", "move_sentence(1)", "Next sentence", show=False, id="sentence.next", key_display="}"),
+    Binding("left_curly_bracket", "move_sentence(-1)", "Previous sentence", show=False, id="sentence.previous", key_display="{"),
+    Binding("v", "variants", "Variants", id="variants"),
+    Binding("r", "removed", "Removed", show=False, id="removed"),
+    Binding("slash", "search", "Search", id="search.open", key_display="/"),
+    Binding("n", "next_match(1)", "Next match", show=False, id="search.next"),
+    Binding("N", "next_match(-1)", "Previous match", show=False, id="search.previous"),
+    Binding("s", "save", "Save", id="save"),
+]
+
+
+class DigestApp(App[int]):
+    """digest's reader."""
+
+    CSS_PATH = "digest.tcss"
+    TITLE = "digest"
+    BINDINGS = BINDINGS
+    NARROW_WIDTH = 100
+
+    def __init__(self, specs: Sequence[str] = (), labels: Sequence[str] = (), timeout: float = 15.0, story: Story | None = None) -> None:
+        super().__init__()
+        self.specs = list(specs)
+        self.labels = list(labels)
+        self.timeout = timeout
+        self.story: Story | None = None
+        self._given_story = story
+        self.view: int | None = None
+        self.rendered: list[render.RenderedParagraph] = []
+        self.cursor: Place | None = None
+        self.search_pattern: re.Pattern[str] | None = None
+        self.matches: list[Place] = []
+        self.match_index = -1
+        self.exit_code = 0
+        self.user_keymap: dict[str, str] = {}
+
+    # --- layout and loading -------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content("digest"), id="story-header", markup=False)
+        with Horizontal(id="body"):
+            yield SourceList(id="sources")
+            with Vertical(id="reading"):
+                yield Static(Content(""), id="view-title", markup=False)
+                yield LoadingIndicator(id="loading")
+                yield Static(Content("Loading sources…"), id="status", markup=False)
+                yield StoryView(id="story")
+        yield Input(placeholder="search (enter: find, escape: close)", id="search")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(SourceList).focus()
+        self.user_keymap, problem = read_keymap()
+        if self.user_keymap:
+            self.set_keymap(self.user_keymap)
+        if problem:
+            self.notify(problem, severity="warning", markup=False)
+        if self._given_story is not None:
+            self.show_story(self._given_story, ())
+        else:
+            self.build_in_background()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < self.NARROW_WIDTH, "narrow")
+
+    @work(thread=True, exclusive=True)
+    def build_in_background(self) -> None:
+        from digest.engine import build_story
+        from digest.ingest import load_sources
+
+        result = load_sources(self.specs, labels=self.labels, timeout=self.timeout)
+        if not result.sources:
+            self.call_from_thread(self.show_failure, result.problems)
+            return
+        self.call_from_thread(self.set_status, f"Merging {len(result.sources)} sources…")
+        story = build_story(result.sources)
+        self.call_from_thread(self.show_story, story, result.problems)
+
+    def set_status(self, text: str) -> None:
+        self.query_one("#status", Static).update(Content(text))
+
+    def show_failure(self, problems: Iterable[LoadProblem]) -> None:
+        self.exit_code = 1
+        self.query_one("#loading").display = False
+        lines = [str(p) for p in problems] or ["no sources given"]
+        self.set_status("No usable source, so there is no story to show:\n\n" + "\n".join(f"  • {line}" for line in lines) + "\n\nPress q to quit.")
+
+    def show_story(self, story: Story, problems: Iterable[LoadProblem]) -> None:
+        self.story = story
+        for problem in problems:
+            self.notify(str(problem), title="Source skipped", severity="warning", markup=False, timeout=8)
+        self.query_one("#loading").display = False
+        self.query_one("#status").display = False
+        self.query_one("#story").display = True
+        self.query_one("#story-header", Static).update(render.header_text(story))
+        self.query_one(SourceList).set_story(story)
+        self.switch_view(None)
+        self.query_one(StoryView).focus()
+
+    # --- views ---------------------------------------------------------------------------------
+
+    def switch_view(self, source: int | None) -> None:
+        """Show the merged story (None) or one source as published."""
+        if self.story is None:
+            return
+        self.view = source
+        self.cursor = None
+        self.rendered = self._render_all()
+        self.matches, self.match_index = self._find_matches(), -1
+        self.query_one(StoryView).show([(render.with_search(p, self.search_pattern), p.heading) for p in self.rendered])
+        self.query_one(SourceList).show_view(source)
+        self.query_one("#view-title", Static).update(self._view_title())
+
+    def _render_all(self) -> list[render.RenderedParagraph]:
+        assert self.story is not None
+        if self.view is None:
+            return [render.merged_paragraph(self.story, i) for i in range(len(self.story.blocks))]
+        count = len(self.story.sources[self.view].paragraphs)
+        return [render.source_paragraph(self.story, self.view, i) for i in range(count)]
+
+    def _render_one(self, index: int, cursor: int | None) -> render.RenderedParagraph:
+        assert self.story is not None
+        if self.view is None:
+            return render.merged_paragraph(self.story, index, cursor)
+        return render.source_paragraph(self.story, self.view, index, cursor)
+
+    def _view_title(self) -> Content:
+        assert self.story is not None
+        if self.view is None:
+            return Content.assemble(("Merged story", "bold"), ("  ·  coloured, underlined words: one outlet's details  ·  ‹ABC›: who carries a sentence", "dim"))
+        source = self.story.sources[self.view]
+        origin = source.origin + (f" · {source.date}" if source.date else "")
+        return Content.assemble(
+            (f" {source_marker(self.view)} ", f"reverse {render.marker_style(self.view)}"),
+            " ",
+            (source.label, "bold"),
+            (f"  ·  {origin}  ·  as published; dimmed: shared with other outlets", "dim"),
+        )
+
+    def _set_cursor(self, place: Place | None) -> None:
+        """Move the reading cursor, re-rendering only the paragraphs it leaves and enters."""
+        old, self.cursor = self.cursor, place
+        view = self.query_one(StoryView)
+        for paragraph in {p for p in (old[0] if old else None, place[0] if place else None) if p is not None}:
+            sentence = place[1] if place and place[0] == paragraph else None
+            self.rendered[paragraph] = self._render_one(paragraph, sentence)
+            view.update_paragraph(paragraph, render.with_search(self.rendered[paragraph], self.search_pattern))
+        if place:
+            view.reveal(place[0])
+
+    def _places(self) -> list[Place]:
+        return [(p, s) for p, paragraph in enumerate(self.rendered) for s in range(len(paragraph.sentences))]
+
+    def _start_place(self, direction: int) -> Place:
+        if self.cursor is not None:
+            return self.cursor
+        first = self.query_one(StoryView).first_visible()
+        return (first, -1) if direction > 0 else (first, 0)
+
+    def _step(self, candidates: list[Place], direction: int) -> Place | None:
+        if not candidates:
+            return None
+        start = self._start_place(direction)
+        after = [p for p in candidates if (p > start if direction > 0 else p < start)]
+        if after:
+            return after[0] if direction > 0 else after[-1]
+        return candidates[0] if direction > 0 else candidates[-1]  # wrap around
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def action_scroll_story(self, how: str) -> None:
+        view = self.query_one(StoryView)
+        {
+            "down": view.scroll_down,
+            "up": view.scroll_up,
+            "page_down": view.scroll_page_down,
+            "page_up": view.scroll_page_up,
+            "home": view.scroll_home,
+            "end": view.scroll_end,
+        }[how](animate=False)
+
+    def action_cycle_source(self, step: int) -> None:
+        if self.story is None:
+            return
+        views: list[int | None] = [None, *range(len(self.story.sources))]
+        self.switch_view(views[(views.index(self.view) + step) % len(views)])
+
+    def action_pick_source(self, index: int) -> None:
+        if self.story is not None and index < len(self.story.sources):
+            self.switch_view(index)
+
+    def action_merged_view(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.display:
+            search.display = False
+            self.query_one(StoryView).focus()
+            return
+        if self.view is not None:
+            self.switch_view(None)
+
+    def action_jump_detail(self, direction: int) -> None:
+        details = [
+            (p, s)
+            for p, paragraph in enumerate(self.rendered)
+            for s, place in enumerate(paragraph.sentences)
+            if place.detail_of and (self.view is None or self.view in place.detail_of)
+        ]
+        target = self._step(details, direction)
+        if target is None:
+            self.notify("No unique details in this view.", markup=False)
+            return
+        self._set_cursor(target)
+
+    def action_move_sentence(self, direction: int) -> None:
+        target = self._step(self._places(), direction)
+        if target is not None:
+            self._set_cursor(target)
+
+    def action_search(self) -> None:
+        if self.story is None:
+            return
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    @on(Input.Submitted, "#search")
+    def run_search(self, event: Input.Submitted) -> None:
+        query = event.value.strip()
+        event.input.display = False
+        self.query_one(StoryView).focus()
+        self.search_pattern = re.compile(re.escape(query), re.IGNORECASE) if query else None
+        self.matches, self.match_index = self._find_matches(), -1
+        self.query_one(StoryView).show([(render.with_search(p, self.search_pattern), p.heading) for p in self.rendered])
+        if not query:
+            return
+        if not self.matches:
+            self.notify(f"No match for “{query}”.", markup=False)
+            return
+        self.action_next_match(1)
+
+    def _find_matches(self) -> list[Place]:
+        if self.search_pattern is None:
+            return []
+        found = []
+        for p, paragraph in enumerate(self.rendered):
+            plain = paragraph.content.plain
+            for s, place in enumerate(paragraph.sentences):
+                if self.search_pattern.search(plain[place.start : place.end]):
+                    found.append((p, s))
+        return found
+
+    def action_next_match(self, direction: int) -> None:
+        if not self.matches:
+            if self.search_pattern is not None:
+                self.notify("No matches in this view.", markup=False)
+            return
+        self.match_index = (self.match_index + direction) % len(self.matches)
+        self._set_cursor(self.matches[self.match_index])
+        self.notify(f"Match {self.match_index + 1} of {len(self.matches)}", timeout=2, markup=False)
+
+    def action_variants(self) -> None:
+        if self.story is None:
+            return
+        place = self.cursor or (self.query_one(StoryView).first_visible(), 0)
+        if not self.rendered or not self.rendered[place[0]].sentences:
+            return
+        merged = self._merged_at(place)
+        story = self.story
+        body = [self._attributed(story.source_index(merged.source_ids[0]) if merged.unique else merged.origin.source, merged.text, "shown in the merged story")]
+        for variant in merged.variants:
+            body.append(self._attributed(story.source_index(variant.source_id), variant.text, f"resemblance {variant.resemblance:.2f} · containment {variant.containment:.2f}"))
+        carriers = ", ".join(f"{story.marker(i)} {story.sources[story.source_index(i)].label}" for i in merged.source_ids)
+        body.append(Content.assemble(("Carried by: ", "bold"), carriers))
+        if merged.partly_shared_with:
+            partly = ", ".join(f"{story.marker(i)} {story.sources[story.source_index(i)].label}" for i in merged.partly_shared_with)
+            body.append(Content.assemble(("Some of its words also appear in: ", "bold"), partly))
+        if not merged.variants:
+            body.append(Content.assemble(("No other outlet words this sentence differently.", "dim")))
+        self.push_screen(TextScreen("Variants of this passage", body))
+
+    def _merged_at(self, place: Place):
+        assert self.story is not None
+        if self.view is None:
+            return self.story.blocks[place[0]].sentences[place[1]]
+        return self.story.merged(self.story.source_sentences[self.view][place[0]][place[1]])
+
+    def _attributed(self, index: int, text: str, note: str) -> Content:
+        assert self.story is not None
+        return Content.assemble(
+            (f" {source_marker(index)} ", f"reverse {render.marker_style(index)}"),
+            " ",
+            (self.story.sources[index].label, "bold"),
+            (f"  {note}", "dim"),
+            "\n",
+            text,
+        )
+
+    def action_removed(self) -> None:
+        if self.story is None:
+            return
+        indexes = range(len(self.story.sources)) if self.view is None else [self.view]
+        body = []
+        for index in indexes:
+            source = self.story.sources[index]
+            if not source.removed:
+                body.append(self._attributed(index, "", "nothing removed"))
+            for line in source.removed:
+                body.append(self._attributed(index, line.text, line.reason))
+        title = "Removed by cleaning" + ("" if self.view is None else f": {self.story.sources[self.view].label}")
+        self.push_screen(TextScreen(title, body))
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(help_markdown(self.user_keymap)))
+
+    def action_save(self) -> None:
+        if self.story is None:
+            return
+        self.push_screen(SaveScreen(default_save_path(self.story)), self._save_chosen)
+
+    def _save_chosen(self, path: Path | None) -> None:
+        if path is None:
+            return
+        if path.exists():
+            self.push_screen(ConfirmScreen(f"{path} exists. Overwrite it?"), lambda yes: self._write(path, overwrite=True) if yes else None)
+        else:
+            self._write(path, overwrite=False)
+
+    def _write(self, path: Path, overwrite: bool) -> None:
+        from digest.export import render_markdown
+        from digest.export.save import SaveError, save_text
+
+        assert self.story is not None
+        try:
+            written = save_text(path, render_markdown(self.story), overwrite=overwrite)
+        except SaveError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+            return
+        self.notify(f"Saved to {written}", title="Saved", markup=False)
+
+    def action_quit(self) -> None:
+        self.exit(return_code=self.exit_code)
+
+    @on(OptionList.OptionSelected, "#sources")
+    def source_selected(self, event: OptionList.OptionSelected) -> None:
+        option_id = event.option.id or MERGED_ID
+        target = None if option_id == MERGED_ID else int(option_id.split("-")[1])
+        if target != self.view:
+            self.switch_view(target)
+        self.query_one(StoryView).focus()
+
+    @on(ParagraphView.Clicked)
+    def paragraph_clicked(self, event: ParagraphView.Clicked) -> None:
+        if self.rendered and self.rendered[event.index].sentences:
+            self._set_cursor((event.index, 0))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for binding in BINDINGS:
+            if binding.id and not binding.id.startswith(("source.pick", "scroll.")):
+                yield SystemCommand(binding.description, f"Key: {binding.key_display or binding.key}", lambda action=binding.action: self.run_action(action))
+        if self.story is not None:
+            for index, source in enumerate(self.story.sources):
+                yield SystemCommand(f"Show {source_marker(index)} {source.label}", "As published, with its own details highlighted", lambda i=index: self.switch_view(i))
+
+
+def default_save_path(story: Story) -> Path:
+    slug = re.sub(r"[^\w]+", "-", story.title.casefold()).strip("-")[:60].strip("-") or "digest"
+    return Path.cwd() / f"{slug}.md"
+
+
+def help_markdown(keymap: dict[str, str]) -> str:
+    """The key help, written from the bindings and the user's keymap, so remapped keys show."""
+    rows = ["# digest: keys", "", "| Key | Does | Id (for keymap.toml) |", "| --- | --- | --- |"]
+    for binding in BINDINGS:
+        if binding.id and binding.id.startswith("source.pick"):
+            if binding.id == "source.pick1":  # one row stands for all nine
+                keys = " ".join(keymap.get(f"source.pick{n}", str(n)) for n in range(1, 10))
+                rows.append(f"| `{keys}` | Show source 1 … 9 as published | source.pick1 … source.pick9 |")
+            continue
+        if binding.id in keymap:
+            shown = keymap[binding.id].replace(",", ", ")
+        else:
+            shown = binding.key_display or binding.key.replace(",", ", ")
+        rows.append(f"| `{shown}` | {binding.description} | {binding.id} |")
+    rows += [
+        "| `ctrl+p` | Command palette: every action |",
+        "",
+        "In the merged story a sentence ends with markers such as **‹ACD›**: the outlets that carry it.",
+        "Coloured, underlined words are one outlet's own details; a bold marker means only that",
+        "outlet carries the sentence. Mouse: scroll, click a source, click a paragraph.",
+        "",
+        "Remap keys in `~/.config/digest/keymap.toml` with the ids above, e.g. `\"detail.next\" = \"n\"`.",
+    ]
+    return "\n".join(rows)

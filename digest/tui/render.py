@@ -1,0 +1,163 @@
+"""Story to Textual Content: what each paragraph looks like in the merged and single-source views.
+
+Pure functions of the Story (no widgets), so that both views and the tests share them. Article
+text only ever enters Content as plain text with spans; it is never parsed as markup. Every
+colour cue has a second cue that survives NO_COLOR: a source's letter marker, and underline on
+highlighted words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from textual.content import Content, Span
+
+from digest.model import MergedSentence, Source, SourceSentence, Story, source_marker
+
+PALETTE = ("primary", "warning", "success", "error", "secondary-lighten-3", "accent-darken-3", "primary-lighten-3", "error-lighten-3")
+"""Theme variables, so highlights follow the theme the user picks; beyond these the letter
+markers tell sources apart."""
+
+CURSOR_STYLE = "reverse"
+SEARCH_STYLE = "bold on $foreground 30%"
+
+
+def source_colour(index: int) -> str:
+    return f"${PALETTE[index % len(PALETTE)]}"
+
+
+def detail_style(index: int) -> str:
+    """A source's detail: its colour as a muted background, and underlined for NO_COLOR."""
+    return f"on {source_colour(index)} 35% underline"
+
+
+def marker_style(index: int) -> str:
+    return f"bold {source_colour(index)}"
+
+
+@dataclass(frozen=True)
+class SentencePlace:
+    """Where one sentence sits in a rendered paragraph, for cursors, jumps and search."""
+
+    start: int
+    end: int
+    detail_of: tuple[int, ...]
+    """Source indexes whose unique detail this sentence shows (empty: no detail)."""
+
+
+@dataclass(frozen=True)
+class RenderedParagraph:
+    content: Content
+    sentences: tuple[SentencePlace, ...]
+    heading: bool = False
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.text: list[str] = []
+        self.length = 0
+        self.spans: list[Span] = []
+
+    def add(self, text: str, style: str | None = None) -> tuple[int, int]:
+        start = self.length
+        self.text.append(text)
+        self.length += len(text)
+        if style:
+            self.spans.append(Span(start, self.length, style))
+        return start, self.length
+
+    def style(self, start: int, end: int, style: str) -> None:
+        self.spans.append(Span(start, end, style))
+
+    def content(self) -> Content:
+        return Content("".join(self.text), spans=list(self.spans))
+
+
+def _markers(story: Story, builder: _Builder, source_ids: tuple[str, ...], dim: bool) -> None:
+    builder.add(" ")
+    builder.add("‹", "dim")
+    for position, source_id in enumerate(source_ids):
+        index = story.source_index(source_id)
+        builder.add(source_marker(index), "dim" if dim else marker_style(index))
+    builder.add("›", "dim")
+
+
+def _sentence_detail_owner(story: Story, sentence: MergedSentence) -> int | None:
+    """The source whose own words this merged sentence highlights, if any."""
+    if sentence.new_spans:
+        return sentence.origin.source
+    return None
+
+
+def merged_paragraph(story: Story, block_index: int, cursor: int | None = None) -> RenderedParagraph:
+    """A block of the merged story: details highlighted in their source's colour, with markers."""
+    block = story.blocks[block_index]
+    builder = _Builder()
+    places: list[SentencePlace] = []
+    for position, sentence in enumerate(block.sentences):
+        if position:
+            builder.add(" ")
+        owner = _sentence_detail_owner(story, sentence)
+        start, end = builder.add(sentence.text, "bold" if block.kind == "heading" else None)
+        for span in sentence.new_spans:
+            builder.style(start + span.start, start + span.end, detail_style(owner))  # type: ignore[arg-type]
+        _markers(story, builder, sentence.source_ids, dim=not sentence.unique)
+        if cursor == position:
+            builder.style(start, end, CURSOR_STYLE)
+        places.append(SentencePlace(start, end, (owner,) if owner is not None else ()))
+    return RenderedParagraph(builder.content(), tuple(places), block.kind == "heading")
+
+
+def source_paragraph(story: Story, source_index: int, paragraph_index: int, cursor: int | None = None) -> RenderedParagraph:
+    """A paragraph as its outlet published it: shared text dimmed, its own words highlighted."""
+    source: Source = story.sources[source_index]
+    heading = source.paragraphs[paragraph_index].kind == "heading"
+    builder = _Builder()
+    places: list[SentencePlace] = []
+    sentences: tuple[SourceSentence, ...] = story.source_sentences[source_index][paragraph_index]
+    for position, sentence in enumerate(sentences):
+        if position:
+            builder.add(" ")
+        base = None if sentence.new_spans else "dim"  # every word of it is carried elsewhere too
+        if heading:
+            base = f"bold {base or ''}".strip()
+        start, end = builder.add(sentence.text, base)
+        for span in sentence.new_spans:
+            builder.style(start + span.start, start + span.end, detail_style(source_index))
+        if cursor == position:
+            builder.style(start, end, CURSOR_STYLE)
+        places.append(SentencePlace(start, end, (source_index,) if sentence.new_spans else ()))
+    return RenderedParagraph(builder.content(), tuple(places), heading)
+
+
+def with_search(paragraph: RenderedParagraph, pattern: re.Pattern[str] | None) -> Content:
+    """The paragraph with search hits layered on top (Content is immutable: a new one)."""
+    if pattern is None:
+        return paragraph.content
+    return paragraph.content.highlight_regex(pattern, style=SEARCH_STYLE)
+
+
+def header_text(story: Story) -> Content:
+    stats = story.stats
+    summary = (
+        f"{stats.sources} source{'s' if stats.sources != 1 else ''} · {stats.sentences_in} sentences in, "
+        f"{stats.sentences_out} out · {stats.duplicate_share:.0%} duplicate"
+    )
+    return Content.assemble((story.title, "bold"), "\n", (summary, "dim"))
+
+
+def source_option(story: Story, index: int, details: int, width: int = 26) -> Content:
+    """A source panel row: marker, label and detail count; its title (or file name) below."""
+    source = story.sources[index]
+    title = source.title or source.origin.rstrip("/").rsplit("/", 1)[-1]
+    if len(title) > width:
+        title = title[: width - 1].rstrip() + "…"
+    return Content.assemble(
+        (f" {source_marker(index)} ", f"reverse {marker_style(index)}"),
+        " ",
+        (source.label, "bold"),
+        (f" · {details} unique", "dim"),
+        "\n",
+        (f"    {title}", "dim italic"),
+    )

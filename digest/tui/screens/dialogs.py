@@ -1,0 +1,99 @@
+"""Small modal screens: help, variants, removed lines, the save prompt and its confirmation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Markdown, Static
+
+
+class TextScreen(ModalScreen[None]):
+    """A scrollable panel of Content (never markup) that any close key dismisses."""
+
+    BINDINGS = [Binding("escape,q,enter", "dismiss", "Close", id="dialog.close")]
+
+    def __init__(self, title: str, body: list[Content]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.body = body
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog"):
+            yield Label(Content(self.title_text), classes="dialog-title")
+            for item in self.body:
+                yield Static(item, markup=False, classes="dialog-item")
+            yield Label(Content("escape: close"), classes="dialog-hint")
+
+    def action_dismiss(self) -> None:
+        self.dismiss(None)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Key help; the text is written by the app from its own bindings (our text, not articles)."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")]
+
+    def __init__(self, markdown: str) -> None:
+        super().__init__()
+        self.markdown = markdown
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog help"):
+            yield Markdown(self.markdown)
+
+    def action_dismiss(self) -> None:
+        self.dismiss(None)
+
+
+class SaveScreen(ModalScreen[Path | None]):
+    """Asks where to save the merged story as Markdown, with a sensible default name."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="save.cancel")]
+
+    def __init__(self, default: Path) -> None:
+        super().__init__()
+        self.default = default
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog small"):
+            yield Label("Save the merged story as Markdown", classes="dialog-title")
+            yield Input(str(self.default), id="save-path", select_on_focus=False)
+            yield Label(Content("enter: save · escape: cancel"), classes="dialog-hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        self.dismiss(Path(value).expanduser() if value else None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question; only an explicit yes confirms."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog small"):
+            yield Label(Content(self.question), classes="dialog-title")
+            with Horizontal(classes="buttons"):
+                yield Button("Overwrite (y)", id="yes", variant="warning")
+                yield Button("Cancel (n)", id="no")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)

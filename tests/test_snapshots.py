@@ -1,0 +1,35 @@
+"""How the reader looks: snapshots of the main views at 80x24 and 120x40.
+
+Update after an intended change with: pytest tests/test_snapshots.py --snapshot-update
+"""
+
+from pathlib import Path
+
+import pytest
+
+APP = str(Path(__file__).with_name("tui_app.py"))
+SIZES = [(80, 24), (120, 40)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_merged_story(snap_compare, size):
+    assert snap_compare(APP, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_single_source(snap_compare, size):
+    assert snap_compare(APP, press=["5", "right_square_bracket"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_help(snap_compare, size):
+    assert snap_compare(APP, press=["question_mark"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_search(snap_compare, size):
+    assert snap_compare(APP, press=["slash", *"statement", "enter"], terminal_size=size)
+
+
+def test_variants(snap_compare):
+    assert snap_compare(APP, press=["G", "left_square_bracket", "v"], terminal_size=(120, 40))

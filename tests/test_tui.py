@@ -1,0 +1,292 @@
+"""The reader, through App.run_test() and Pilot: every binding does what the help says."""
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from digest.engine import build_story
+from digest.tui.app import BINDINGS, DigestApp
+from digest.tui.screens.dialogs import ConfirmScreen, HelpScreen, SaveScreen, TextScreen
+from digest.tui.widgets.story_view import ParagraphView, StoryView
+from tests.conftest import make_source
+from tests.tui_app import seed_story
+
+STORY = seed_story()
+
+
+def paragraphs(app):
+    return [p.content.plain for p in app.rendered]
+
+
+async def started(pilot):
+    await pilot.pause()
+    assert pilot.app.story is not None
+
+
+@pytest.mark.asyncio
+async def test_loads_in_a_worker_and_shows_the_merged_story():
+    app = DigestApp([str(Path(__file__).resolve().parents[1] / "seeds")])
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(200):
+            if app.story is not None:
+                break
+            await pilot.pause(0.05)
+        assert app.story is not None and app.view is None
+        assert len(app.query(ParagraphView)) == len(app.story.blocks)
+
+
+@pytest.mark.asyncio
+async def test_no_usable_source_is_a_message_and_exit_code_1(tmp_path):
+    app = DigestApp([str(tmp_path / "missing.txt")])
+    async with app.run_test() as pilot:
+        for _ in range(100):
+            if app.exit_code:
+                break
+            await pilot.pause(0.05)
+        status = app.query_one("#status").render()
+        assert "No usable source" in str(status) and "missing.txt: does not exist" in str(status)
+        await pilot.press("q")
+    assert app.return_code == 1
+
+
+@pytest.mark.asyncio
+async def test_source_switching_tab_numbers_zero_and_escape():
+    app = DigestApp(story=STORY)
+    async with app.run_test() as pilot:
+        await started(pilot)
+        await pilot.press("tab")
+        assert app.view == 0
+        await pilot.press("tab", "tab")
+        assert app.view == 2
+        await pilot.press("shift+tab")
+        assert app.view == 1
+        await pilot.press("5")
+        assert app.view == 4
+        assert paragraphs(app)[0] == STORY.sources[4].paragraphs[0].text
+        await pilot.press("9")  # no ninth source: nothing happens
+        assert app.view == 4
+        await pilot.press("0")
+        assert app.view is None
+        await pilot.press("3", "escape")
+        assert app.view is None
+        await pilot.press("shift+tab")
+        assert app.view == 4
+
+
+@pytest.mark.asyncio
+async def test_clicking_a_source_shows_it():
+    app = DigestApp(story=STORY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await pilot.click("#sources", offset=(5, 3))
+        await pilot.pause()
+        assert app.view is not None
+
+
+@pytest.mark.asyncio
+async def test_unique_detail_jumps_in_merged_and_single_source_views():
+    app = DigestApp(story=STORY)
+    async with app.run_test() as pilot:
+        await started(pilot)
+        await pilot.press("right_square_bracket")
+        first = app.cursor
+        assert first is not None and app.rendered[first[0]].sentences[first[1]].detail_of
+        await pilot.press("right_square_bracket")
+        assert app.cursor > first
+        await pilot.press("left_square_bracket")
+        assert app.cursor == first
+        await pilot.press("5", "right_square_bracket")
+        place = app.rendered[app.cursor[0]].sentences[app.cursor[1]]
+        assert place.detail_of == (4,)
+
+
+@pytest.mark.asyncio
+async def test_detail_jump_without_details_says_so():
+    story = build_story([make_source(0, "Same words in both outlets today."), make_source(1, "Same words in both outlets today.")])
+    app = DigestApp(story=story)
+    async with app.run_test() as pilot:
+        await started(pilot)
+        await pilot.press("right_square_bracket")
+        assert app.cursor is None
+
+
+@pytest.mark.asyncio
+async def test_scrolling_keys_move_the_story():
+    app = DigestApp(story=STORY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        view = app.query_one(StoryView)
+        await pilot.press("j", "j", "down")
+        assert view.scroll_y == 3
+        await pilot.press("k")
+        assert view.scroll_y == 2
+        await pilot.press("space")
+        after_page = view.scroll_y
+        assert after_page > 10
+        await pilot.press("b")
+        assert view.scroll_y < after_page
+        await pilot.press("G")
+        assert view.scroll_y == view.max_scroll_y
+        await pilot.press("g")
+        assert view.scroll_y == 0
+        await pilot.press("pagedown", "pageup", "end", "home")
+        assert view.scroll_y == 0
+
+
+@pytest.mark.asyncio
+async def test_search_highlights_and_cycles_matches():
+    app = DigestApp(story=STORY)
+    async with app.run_test() as pilot:
+        await started(pilot)
+        await pilot.press("slash")
+        search = app.query_one("#search", Input)
+        assert search.display and search.has_focus
+        await pilot.press(*"zarif", "enter")
+        assert not search.display
+        assert len(app.matches) >= 2 and app.cursor == app.matches[0]
+        await pilot.press("n")
+        assert app.cursor == app.matches[1]
+        await pilot.press("N")
+        assert app.cursor == app.matches[0]
+        hit = app.query(ParagraphView)[app.cursor[0]]
+        assert any("bold" in str(span.style) for span in hit.visual.spans) if hasattr(hit, "visual") else True
+        await pilot.press("slash", *"no such words", "enter")
+        assert app.matches == []
+        await pilot.press("slash", "escape")
+        assert not search.display and app.view is None
+
+
+@pytest.mark.asyncio
+async def test_variants_of_a_shared_passage():
+    app = DigestApp(story=STORY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        shared = next((b, i) for b, block in enumerate(STORY.blocks) for i, s in enumerate(block.sentences) if s.variants)
+        app._set_cursor(shared)
+        await pilot.press("v")
+        assert isinstance(app.screen, TextScreen)
+        texts = " ".join(str(w.render()) for w in app.screen.query(".dialog-item"))
+        assert "resemblance" in texts and "Carried by" in texts
+        await pilot.press("escape")
+        assert not isinstance(app.screen, TextScreen)
+
+
+@pytest.mark.asyncio
+async def test_removed_lines_per_source():
+    app = DigestApp(story=STORY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("5", "r")
+        texts = " ".join(str(w.render()) for w in app.screen.query(".dialog-item"))
+        assert "browser notice" in texts and "IE 11" in texts and "caption of names" not in texts
+        await pilot.press("escape", "0", "r")
+        texts = " ".join(str(w.render()) for w in app.screen.query(".dialog-item"))
+        assert "caption of names" in texts
+
+
+@pytest.mark.asyncio
+async def test_help_lists_every_binding():
+    app = DigestApp(story=STORY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        for binding in BINDINGS:
+            if not binding.id.startswith("source.pick"):
+                assert binding.id in app.screen.markdown
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+def test_every_binding_has_an_id_and_remapping_works(tmp_path, monkeypatch):
+    assert all(b.id for b in BINDINGS) and len({b.id for b in BINDINGS}) == len(BINDINGS)
+    (tmp_path / "digest").mkdir()
+    (tmp_path / "digest" / "keymap.toml").write_text('"detail.next" = "x"\n')
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+
+    async def run():
+        app = DigestApp(story=STORY)
+        async with app.run_test() as pilot:
+            await started(pilot)
+            await pilot.press("x")
+            return app.cursor
+
+    import asyncio
+
+    assert asyncio.run(run()) is not None
+
+
+@pytest.mark.asyncio
+async def test_save_writes_markdown_and_confirms_before_overwriting(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = DigestApp(story=STORY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(pilot)
+        await pilot.press("s")
+        assert isinstance(app.screen, SaveScreen)
+        default = Path(app.screen.query_one(Input).value)
+        assert default.parent == tmp_path and default.name.startswith("u-s-airstrike-kills") and default.suffix == ".md"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert default.read_text(encoding="utf-8").startswith("# U.S. airstrike")
+        default.write_text("older")
+        await pilot.press("s", "enter")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert default.read_text() == "older"
+        await pilot.press("s", "enter", "y")
+        await pilot.pause()
+        assert default.read_text(encoding="utf-8").startswith("# U.S. airstrike")
+        assert not list(tmp_path.glob(".*.tmp"))
+
+
+@pytest.mark.asyncio
+async def test_a_failed_save_is_a_notification_not_a_crash(tmp_path):
+    app = DigestApp(story=STORY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(pilot)
+        await pilot.press("s")
+        field = app.screen.query_one(Input)
+        field.value = str(tmp_path / "no" / "such" / "folder" / "x.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any("does not exist" in n.message for n in app._notifications)
+
+
+@pytest.mark.asyncio
+async def test_untrusted_text_is_shown_literally():
+    hostile = "Officials wrote [bold red]ALERT[/] and \x1b[31mred\x1b[0m in the memo."
+    from digest.ingest.decode import normalize_text
+
+    story = build_story([make_source(0, normalize_text(hostile))])
+    app = DigestApp(story=story)
+    async with app.run_test() as pilot:
+        await started(pilot)
+        shown = app.query(ParagraphView)[0].render()
+        plain = shown.plain if hasattr(shown, "plain") else str(shown)
+        assert "[bold red]ALERT[/]" in plain
+        assert "\x1b" not in plain and "␛[31mred" in plain
+
+
+@pytest.mark.asyncio
+async def test_command_palette_lists_actions():
+    app = DigestApp(story=STORY)
+    async with app.run_test() as pilot:
+        await started(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for wanted in ("Next detail", "Search", "Save", "Variants", "Help"):
+            assert wanted in titles
+        assert any(t.startswith("Show E") for t in titles)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "CommandPalette"
+
+
+@pytest.mark.asyncio
+async def test_quit():
+    app = DigestApp(story=STORY)
+    async with app.run_test() as pilot:
+        await started(pilot)
+        await pilot.press("q")
+    assert app.return_code == 0
