@@ -86,3 +86,19 @@ def test_console_script_is_installed_and_works_from_any_folder(tmp_path):
         pytest.skip("digest console script not installed in this environment")
     result = subprocess.run([str(script), "export", "-f", "json"], capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert result.returncode == 0 and json.loads(result.stdout)["stats"]["sources"] == 5
+
+
+def test_saved_files_get_normal_permissions_and_keep_existing_ones(tmp_path):
+    from digest.export.save import save_text
+
+    old = os.umask(0o022)
+    try:
+        fresh = save_text(tmp_path / "new.md", "x")
+        assert fresh.stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "kept.md"
+        kept.write_text("y")
+        kept.chmod(0o600)
+        save_text(kept, "z", overwrite=True)
+        assert kept.stat().st_mode & 0o777 == 0o600 and kept.read_text() == "z"
+    finally:
+        os.umask(old)

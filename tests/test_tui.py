@@ -150,7 +150,7 @@ async def test_search_highlights_and_cycles_matches():
         await pilot.press("N")
         assert app.cursor == app.matches[0]
         hit = app.query(ParagraphView)[app.cursor[0]]
-        assert any("bold" in str(span.style) for span in hit.visual.spans) if hasattr(hit, "visual") else True
+        assert any(str(span.style).startswith("bold on") for span in hit.visual.spans)  # the search-hit style
         await pilot.press("slash", *"no such words", "enter")
         assert app.matches == []
         await pilot.press("slash", "escape")
@@ -290,3 +290,16 @@ async def test_quit():
         await started(pilot)
         await pilot.press("q")
     assert app.return_code == 0
+
+
+@pytest.mark.asyncio
+async def test_search_cursor_is_drawn_on_the_match():
+    app = DigestApp(story=STORY)
+    async with app.run_test() as pilot:
+        await started(pilot)
+        await pilot.press("slash", *"zarif", "enter")
+        await pilot.pause()
+        paragraph, sentence = app.cursor
+        shown = app.query(ParagraphView)[paragraph].visual
+        place = app.rendered[paragraph].sentences[sentence]
+        assert any(s.style == "reverse" and s.start == place.start for s in shown.spans)

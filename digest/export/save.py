@@ -11,6 +11,16 @@ class SaveError(OSError):
     """The file could not be written; the message names the path and the reason."""
 
 
+def _mode_for(path: Path) -> int:
+    """Keep an overwritten file's permissions; a new file gets what the umask allows."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def save_text(path: Path, text: str, overwrite: bool = False) -> Path:
     """Write ``text`` to ``path`` atomically (temporary file + rename in the same folder).
 
@@ -27,6 +37,7 @@ def save_text(path: Path, text: str, overwrite: bool = False) -> Path:
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         try:
+            os.chmod(temporary, _mode_for(path))
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
                 stream.write(text)
                 stream.flush()

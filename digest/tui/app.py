@@ -57,7 +57,7 @@ BINDINGS = [
 class DigestApp(App[int]):
     """digest's reader."""
 
-    CSS_PATH = "digest.tcss"
+    CSS_PATH = Path(__file__).with_name("digest.tcss")  # absolute, so subclasses elsewhere find it too
     TITLE = "digest"
     BINDINGS = BINDINGS
     NARROW_WIDTH = 100
@@ -274,7 +274,7 @@ class DigestApp(App[int]):
         self.query_one(StoryView).focus()
         self.search_pattern = re.compile(re.escape(query), re.IGNORECASE) if query else None
         self.matches, self.match_index = self._find_matches(), -1
-        self.query_one(StoryView).show([(render.with_search(p, self.search_pattern), p.heading) for p in self.rendered])
+        self.query_one(StoryView).restyle([render.with_search(p, self.search_pattern) for p in self.rendered])
         if not query:
             return
         if not self.matches:
@@ -365,7 +365,7 @@ class DigestApp(App[int]):
         if path is None:
             return
         if path.exists():
-            self.push_screen(ConfirmScreen(f"{path} exists. Overwrite it?"), lambda yes: self._write(path, overwrite=True) if yes else None)
+            self.push_screen(ConfirmScreen(f"{path.name} already exists in {path.parent}.\nOverwrite it?"), lambda yes: self._write(path, overwrite=True) if yes else None)
         else:
             self._write(path, overwrite=False)
 

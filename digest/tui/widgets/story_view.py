@@ -36,6 +36,11 @@ class StoryView(VerticalScroll):
             self.mount_all([ParagraphView(content, index, heading) for index, (content, heading) in enumerate(paragraphs)])
         self.scroll_home(animate=False)
 
+    def restyle(self, contents: list[Content]) -> None:
+        """New styling for the same paragraphs (search hits): update in place, no remount."""
+        for view, content in zip(self.query(ParagraphView), contents):
+            view.update(content)
+
     def paragraph(self, index: int) -> ParagraphView | None:
         views = self.query(ParagraphView)
         return views[index] if 0 <= index < len(views) else None
