@@ -1,5 +1,6 @@
 """The reader, through App.run_test() and Pilot: every binding does what the help says."""
 
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -19,9 +20,14 @@ def paragraphs(app):
     return [p.content.plain for p in app.rendered]
 
 
-async def started(pilot):
-    await pilot.pause()
-    assert pilot.app.story is not None
+@asynccontextmanager
+async def reader(story=STORY, size=(80, 24)):
+    """The app on a ready-made story, paused until it shows it."""
+    app = DigestApp(story=story)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert app.story is not None
+        yield app, pilot
 
 
 @pytest.mark.asyncio
@@ -52,9 +58,7 @@ async def test_no_usable_source_is_a_message_and_exit_code_1(tmp_path):
 
 @pytest.mark.asyncio
 async def test_source_switching_tab_numbers_zero_and_escape():
-    app = DigestApp(story=STORY)
-    async with app.run_test() as pilot:
-        await started(pilot)
+    async with reader() as (app, pilot):
         await pilot.press("tab")
         assert app.view == 0
         await pilot.press("tab", "tab")
@@ -76,9 +80,7 @@ async def test_source_switching_tab_numbers_zero_and_escape():
 
 @pytest.mark.asyncio
 async def test_clicking_a_source_shows_it():
-    app = DigestApp(story=STORY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with reader(size=(120, 40)) as (app, pilot):
         await pilot.click("#sources", offset=(5, 3))
         await pilot.pause()
         assert app.view is not None
@@ -86,9 +88,7 @@ async def test_clicking_a_source_shows_it():
 
 @pytest.mark.asyncio
 async def test_unique_detail_jumps_in_merged_and_single_source_views():
-    app = DigestApp(story=STORY)
-    async with app.run_test() as pilot:
-        await started(pilot)
+    async with reader() as (app, pilot):
         await pilot.press("right_square_bracket")
         first = app.cursor
         assert first is not None and app.rendered[first[0]].sentences[first[1]].detail_of
@@ -104,18 +104,14 @@ async def test_unique_detail_jumps_in_merged_and_single_source_views():
 @pytest.mark.asyncio
 async def test_detail_jump_without_details_says_so():
     story = build_story([make_source(0, "Same words in both outlets today."), make_source(1, "Same words in both outlets today.")])
-    app = DigestApp(story=story)
-    async with app.run_test() as pilot:
-        await started(pilot)
+    async with reader(story) as (app, pilot):
         await pilot.press("right_square_bracket")
         assert app.cursor is None
 
 
 @pytest.mark.asyncio
 async def test_scrolling_keys_move_the_story():
-    app = DigestApp(story=STORY)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await started(pilot)
+    async with reader(size=(80, 24)) as (app, pilot):
         view = app.query_one(StoryView)
         await pilot.press("j", "j", "down")
         assert view.scroll_y == 3
@@ -136,9 +132,7 @@ async def test_scrolling_keys_move_the_story():
 
 @pytest.mark.asyncio
 async def test_search_highlights_and_cycles_matches():
-    app = DigestApp(story=STORY)
-    async with app.run_test() as pilot:
-        await started(pilot)
+    async with reader() as (app, pilot):
         await pilot.press("slash")
         search = app.query_one("#search", Input)
         assert search.display and search.has_focus
@@ -159,9 +153,7 @@ async def test_search_highlights_and_cycles_matches():
 
 @pytest.mark.asyncio
 async def test_variants_of_a_shared_passage():
-    app = DigestApp(story=STORY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with reader(size=(120, 40)) as (app, pilot):
         shared = next((b, i) for b, block in enumerate(STORY.blocks) for i, s in enumerate(block.sentences) if s.variants)
         app._set_cursor(shared)
         await pilot.press("v")
@@ -174,9 +166,7 @@ async def test_variants_of_a_shared_passage():
 
 @pytest.mark.asyncio
 async def test_removed_lines_per_source():
-    app = DigestApp(story=STORY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with reader(size=(120, 40)) as (app, pilot):
         await pilot.press("5", "r")
         texts = " ".join(str(w.render()) for w in app.screen.query(".dialog-item"))
         assert "browser notice" in texts and "IE 11" in texts and "caption of names" not in texts
@@ -187,9 +177,7 @@ async def test_removed_lines_per_source():
 
 @pytest.mark.asyncio
 async def test_help_lists_every_binding():
-    app = DigestApp(story=STORY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with reader(size=(120, 40)) as (app, pilot):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         for binding in BINDINGS:
@@ -206,9 +194,7 @@ def test_every_binding_has_an_id_and_remapping_works(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
 
     async def run():
-        app = DigestApp(story=STORY)
-        async with app.run_test() as pilot:
-            await started(pilot)
+        async with reader() as (app, pilot):
             await pilot.press("x")
             return app.cursor
 
@@ -220,9 +206,7 @@ def test_every_binding_has_an_id_and_remapping_works(tmp_path, monkeypatch):
 @pytest.mark.asyncio
 async def test_save_writes_markdown_and_confirms_before_overwriting(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    app = DigestApp(story=STORY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await started(pilot)
+    async with reader(size=(100, 30)) as (app, pilot):
         await pilot.press("s")
         assert isinstance(app.screen, SaveScreen)
         default = Path(app.screen.query_one(Input).value)
@@ -243,9 +227,7 @@ async def test_save_writes_markdown_and_confirms_before_overwriting(tmp_path, mo
 
 @pytest.mark.asyncio
 async def test_a_failed_save_is_a_notification_not_a_crash(tmp_path):
-    app = DigestApp(story=STORY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await started(pilot)
+    async with reader(size=(100, 30)) as (app, pilot):
         await pilot.press("s")
         field = app.screen.query_one(Input)
         field.value = str(tmp_path / "no" / "such" / "folder" / "x.md")
@@ -260,9 +242,7 @@ async def test_untrusted_text_is_shown_literally():
     from digest.ingest.decode import normalize_text
 
     story = build_story([make_source(0, normalize_text(hostile))])
-    app = DigestApp(story=story)
-    async with app.run_test() as pilot:
-        await started(pilot)
+    async with reader(story) as (app, pilot):
         shown = app.query(ParagraphView)[0].render()
         plain = shown.plain if hasattr(shown, "plain") else str(shown)
         assert "[bold red]ALERT[/]" in plain
@@ -271,9 +251,7 @@ async def test_untrusted_text_is_shown_literally():
 
 @pytest.mark.asyncio
 async def test_command_palette_lists_actions():
-    app = DigestApp(story=STORY)
-    async with app.run_test() as pilot:
-        await started(pilot)
+    async with reader() as (app, pilot):
         titles = [c.title for c in app.get_system_commands(app.screen)]
         for wanted in ("Next detail", "Search", "Save", "Variants", "Help"):
             assert wanted in titles
@@ -285,18 +263,14 @@ async def test_command_palette_lists_actions():
 
 @pytest.mark.asyncio
 async def test_quit():
-    app = DigestApp(story=STORY)
-    async with app.run_test() as pilot:
-        await started(pilot)
+    async with reader() as (app, pilot):
         await pilot.press("q")
     assert app.return_code == 0
 
 
 @pytest.mark.asyncio
 async def test_search_cursor_is_drawn_on_the_match():
-    app = DigestApp(story=STORY)
-    async with app.run_test() as pilot:
-        await started(pilot)
+    async with reader() as (app, pilot):
         await pilot.press("slash", *"zarif", "enter")
         await pilot.pause()
         paragraph, sentence = app.cursor

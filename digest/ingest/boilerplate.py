@@ -99,98 +99,119 @@ def find_date(text: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class Cue:
+    """A pattern that marks a kind of line; with ``needs``, only when that is found too."""
+
+    pattern: re.Pattern[str]
+    reason: str
+    needs: re.Pattern[str] | None = None
+
+
+def cue(pattern: str, reason: str, needs: str | None = None, flags: int = I) -> Cue:
+    return Cue(re.compile(pattern, flags), reason, re.compile(needs, flags) if needs else None)
+
+
+def first_cue(text: str, cues: tuple[Cue, ...]) -> str | None:
+    """The reason of the first cue that fits ``text``, or None."""
+    for item in cues:
+        if item.pattern.search(text) and (item.needs is None or item.needs.search(text)):
+            return item.reason
+    return None
+
+
+_CAPTION = "photo credit or caption"
+PHOTO_CUES = (
+    cue(r"^(?:!\[[^\]]*\]\([^)]*\)\s*)+$", "image"),
+    cue(r"^(?:photo|photograph|image|picture|pic|illustration|video|graphic|credit|credits|"
+        r"photo credit|image credit|source image|caption)s?\s*[:|]", _CAPTION),
+    cue(r"^\(?(?:photo|image|picture)s?\s+(?:by|courtesy|credit)\b", _CAPTION),
+    cue(r"^this (?:photo|image|picture|handout|file photo|video|frame grab)\b", _CAPTION),
+    Cue(_VIA_AGENCY, _CAPTION),
+    Cue(_BRACKET_CREDIT, _CAPTION),
+)
+
+
 def _photo_credit(text: str, ctx: LineContext) -> str | None:
     if not _short(text, 40):
         return None
-    if re.match(r"^(?:!\[[^\]]*\]\([^)]*\)\s*)+$", text):
-        return "image"
-    if re.match(r"^(?:photo|photograph|image|picture|pic|illustration|video|graphic|credit|credits|"
-                r"photo credit|image credit|source image|caption)s?\s*[:|]", text, I):
-        return "photo credit or caption"
-    if re.match(r"^\(?(?:photo|image|picture)s?\s+(?:by|courtesy|credit)\b", text, I):
-        return "photo credit or caption"
-    if re.match(r"^this (?:photo|image|picture|handout|file photo|video|frame grab)\b", text, I):
-        return "photo credit or caption"
     if _AGENCY_SLASH.search(text) and _short(_AGENCY_SLASH.sub("", text), 12):
         return "agency photo byline"
-    if _VIA_AGENCY.search(text) or _BRACKET_CREDIT.search(text):
-        return "photo credit or caption"
-    return None
+    return first_cue(text, PHOTO_CUES)
+
+
+BROWSER_CUES = (
+    cue(r"\b(?:IE ?\d+|internet explorer|your (?:web )?browser|this browser|another browser|"
+        r"browser (?:is|version|does)|(?:enable|turn on) javascript|javascript (?:is )?(?:disabled|required|off))\b",
+        "browser notice", needs=r"\b(?:support|browser|upgrade|update|enable|experience|javascript)"),
+    cue(r"\bcookies?\b", "cookie notice", needs=r"\b(?:accept|consent|we use|uses|policy|settings|agree)\b"),
+)
 
 
 def _browser_notice(text: str, ctx: LineContext) -> str | None:
-    if not _short(text, 40):
-        return None
-    if re.search(r"\b(?:IE ?\d+|internet explorer|your (?:web )?browser|this browser|another browser|"
-                 r"browser (?:is|version|does)|(?:enable|turn on) javascript|javascript (?:is )?(?:disabled|required|off))\b",
-                 text, I) and re.search(r"\b(?:support|browser|upgrade|update|enable|experience|javascript)", text, I):
-        return "browser notice"
-    if re.search(r"\bcookies?\b", text, I) and re.search(r"\b(?:accept|consent|we use|uses|policy|settings|agree)\b", text, I):
-        return "cookie notice"
-    return None
+    return first_cue(text, BROWSER_CUES) if _short(text, 40) else None
 
 
 _SOCIAL = r"(?:twitter|x|facebook|instagram|tiktok|youtube|linkedin|threads|telegram|whatsapp|snapchat|google news|flipboard|bluesky|mastodon)"
+_SUBSCRIBE = "newsletter or subscription prompt"
+PROMO_CUES = (
+    cue(r"^(?:download|get|install|try)\b.{0,60}\bapps?\b", "app prompt"),
+    cue(r"\bget the .{0,40} app\b", "app prompt"),
+    cue(rf"^(?:follow|like|join|find|connect with|subscribe to)\b.{{0,50}}\bon\s+{_SOCIAL}\b", "social media prompt"),
+    cue(rf"\bfollow (?:us|\w+) on {_SOCIAL}\b", "social media prompt", needs=r"\bstay (?:connected|up to date|informed)\b|^follow"),
+    cue(r"^(?:sign up|subscribe|register|join)\b", _SUBSCRIBE,
+        needs=r"\b(?:newsletter|email|inbox|alerts?|updates|free|today|now|here|channel|our|to \w+ on)\b"),
+    cue(r"^(?:thanks|thank you) for (?:signing up|subscribing|reading)\b", _SUBSCRIBE),
+    cue(r"\b(?:keep an eye on your inbox|check your inbox|error processing your subscription)\b", _SUBSCRIBE),
+    cue(r"\b(?:click|tap) here (?:to|for)\b", "call to action", needs=r"\b(?:subscribe|app|newsletter|sign up)\b"),
+)
 
 
 def _promo(text: str, ctx: LineContext) -> str | None:
     if not _short(text, 30):
         return None
-    if re.match(r"^(?:download|get|install|try)\b.{0,60}\bapps?\b", text, I) or re.search(r"\bget the .{0,40} app\b", text, I):
-        return "app prompt"
-    if re.match(rf"^(?:follow|like|join|find|connect with|subscribe to)\b.{{0,50}}\bon\s+{_SOCIAL}\b", text, I):
-        return "social media prompt"
-    if re.search(rf"\bfollow (?:us|\w+) on {_SOCIAL}\b", text, I) and re.search(r"\bstay (?:connected|up to date|informed)\b|^follow", text, I):
-        return "social media prompt"
-    if re.match(r"^(?:sign up|subscribe|register|join)\b", text, I) and re.search(
-        r"\b(?:newsletter|email|inbox|alerts?|updates|free|today|now|here|channel|our|to \w+ on)\b", text, I
-    ):
-        return "newsletter or subscription prompt"
     if re.search(r"\bnewsletters?\b", text, I) and not _ends_sentence(text) and _short(text, 8):
-        return "newsletter or subscription prompt"
-    if re.match(r"^(?:thanks|thank you) for (?:signing up|subscribing|reading)\b", text, I):
-        return "newsletter or subscription prompt"
-    if re.search(r"\b(?:keep an eye on your inbox|check your inbox|error processing your subscription)\b", text, I):
-        return "newsletter or subscription prompt"
-    if re.search(r"\b(?:click|tap) here (?:to|for)\b", text, I) and re.search(r"\b(?:subscribe|app|newsletter|sign up)\b", text, I):
-        return "call to action"
-    return None
+        return _SUBSCRIBE  # a newsletter's name standing as a widget title
+    return first_cue(text, PROMO_CUES)
+
+
+_WIDGET_LABEL = (r"(?:share(?: this)?(?: article| story| on \w+)?|tweet|email|e-mail|print(?: article| this)?|save|copy link|"
+                 r"order reprints?|reprints?|comments?|\d+ comments?|show comments|view comments|listen(?: to this article)?)")
+WIDGET_CUES = (
+    cue(r"^(?:\d+\s*(?:-|to)\s*)?\d+\s*(?:min|mins|minutes?|m)\.?\s*(?:read|reading|to read)$", "read time"),
+    cue(r"^(?:reading time|read time|time to read|estimated reading time|tempo de leitura|"
+        r"tiempo de lectura|temps de lecture|lesezeit|tempo di lettura|leestijd)\s*:?\s*\d+", "read time"),
+    cue(rf"^(?:{_WIDGET_LABEL})(?:\s*[|/·•,]\s*{_WIDGET_LABEL})*\s*:?$", "share or tool widget"),
+    cue(r"^(?:tell us what you think|leave a (?:comment|reply)|join the (?:conversation|discussion)|add a comment|post a comment)\b",
+        "comments prompt"),
+    cue(r"^(?:an error (?:has )?occurred|something went wrong|sorry!?$|this article has been sent to)", "widget message"),
+)
 
 
 def _read_time_or_widget(text: str, ctx: LineContext) -> str | None:
-    if not _short(text, 8):
-        return None
-    if re.match(r"^(?:\d+\s*(?:-|to)\s*)?\d+\s*(?:min|mins|minutes?|m)\.?\s*(?:read|reading|to read)$", text, I):
-        return "read time"
-    if re.match(r"^(?:reading time|read time|time to read|estimated reading time|tempo de leitura|"
-                r"tiempo de lectura|temps de lecture|lesezeit|tempo di lettura|leestijd)\s*:?\s*\d+", text, I):
-        return "read time"
-    label = r"(?:share(?: this)?(?: article| story| on \w+)?|tweet|email|e-mail|print(?: article| this)?|save|copy link|" \
-            r"order reprints?|reprints?|comments?|\d+ comments?|show comments|view comments|listen(?: to this article)?)"
-    if re.match(rf"^(?:{label})(?:\s*[|/·•,]\s*{label})*\s*:?$", text, I):
-        return "share or tool widget"
-    if re.match(r"^(?:tell us what you think|leave a (?:comment|reply)|join the (?:conversation|discussion)|"
-                r"add a comment|post a comment)\b", text, I):
-        return "comments prompt"
-    if re.match(r"^(?:an error (?:has )?occurred|something went wrong|sorry!?$|this article has been sent to)", text, I):
-        return "widget message"
-    return None
+    return first_cue(text, WIDGET_CUES) if _short(text, 8) else None
+
+
+_CONTRIBUTOR = "contributor line"
+CONTRIBUTOR_CUES = (
+    cue(r"\b(?:contributed|contributing) (?:to )?(?:this |the )?(?:report|story|article)(?:ing)?\.?\)?$", _CONTRIBUTOR),
+    cue(r"^\(?(?:additional |further )?(?:reporting|writing|editing|research|translation|compiled|"
+        r"translated|edited|written|produced)(?: and \w+)? by\b", _CONTRIBUTOR),
+    cue(r"^write to .{1,60} at \S+@\S+", _CONTRIBUTOR),
+    cue(r"^(?:contact|email) (?:the )?(?:author|reporter|writer)\b", _CONTRIBUTOR),
+)
+_BYLINE = re.compile(
+    r"^(?i:by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*"
+    r"(?:\s*(?:,|\||-|–|—)\s*.{0,40})?$"
+)
 
 
 def _contributor(text: str, ctx: LineContext) -> str | None:
     if not _short(text, 45):
         return None
-    if re.search(r"\b(?:contributed|contributing) (?:to )?(?:this |the )?(?:report|story|article)(?:ing)?\.?\)?$", text, I):
-        return "contributor line"
-    if re.match(r"^\(?(?:additional |further )?(?:reporting|writing|editing|research|translation|compiled|"
-                r"translated|edited|written|produced)(?: and \w+)? by\b", text, I):
-        return "contributor line"
-    if re.match(r"^write to .{1,60} at \S+@\S+", text, I) or re.match(r"^(?:contact|email) (?:the )?(?:author|reporter|writer)\b", text, I):
-        return "contributor line"
-    if re.match(r"^(?i:by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*"
-                r"(?:\s*(?:,|\||-|–|—)\s*.{0,40})?$", text) and _short(text, 14) and not _ends_sentence(text.rstrip(".")):
+    if _BYLINE.match(text) and _short(text, 14) and not _ends_sentence(text.rstrip(".")):
         return "byline"
-    return None
+    return first_cue(text, CONTRIBUTOR_CUES)
 
 
 def _date_line(text: str, ctx: LineContext) -> str | None:
@@ -208,18 +229,19 @@ def _date_line(text: str, ctx: LineContext) -> str | None:
     return None
 
 
+LEGAL_CUES = (
+    cue(r"^(?:copyright|©|\(c\))", "copyright notice"),
+    cue(r"\ball rights reserved\b", "copyright notice"),
+    cue(r"^(?:filed under|tags?|tagged|categor(?:y|ies)|topics?|keywords?)\s*:", "tags or categories"),
+)
+
+
 def _legal_or_link(text: str, ctx: LineContext) -> str | None:
-    if re.match(r"^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4})?", text, I) and _short(text, 30):
-        return "copyright notice"
-    if re.search(r"\ball rights reserved\b", text, I) and _short(text, 30):
-        return "copyright notice"
-    if re.match(r"^this copy is for your personal,? non-commercial use\b", text, I):
-        return "reprint notice"
-    if re.match(r"^(?:filed under|tags?|tagged|categor(?:y|ies)|topics?|keywords?)\s*:", text, I) and _short(text, 25):
-        return "tags or categories"
     if re.match(r"^source\s*:\s*\S", text, I) and _short(text, 8) and not _ends_sentence(text):
         return "source label"
-    return None
+    if re.match(r"^this copy is for your personal,? non-commercial use\b", text, I):
+        return "reprint notice"  # the legal notice runs long: no length limit
+    return first_cue(text, LEGAL_CUES) if _short(text, 30) else None
 
 
 _RELATED_HEAD = re.compile(
