@@ -127,17 +127,19 @@ PHOTO_CUES = (
         r"photo credit|image credit|source image|caption)s?\s*[:|]", _CAPTION),
     cue(r"^\(?(?:photo|image|picture)s?\s+(?:by|courtesy|credit)\b", _CAPTION),
     cue(r"^this (?:photo|image|picture|handout|file photo|video|frame grab)\b", _CAPTION),
-    Cue(_VIA_AGENCY, _CAPTION),
-    Cue(_BRACKET_CREDIT, _CAPTION),
 )
+CREDIT_TAIL_CUES = (Cue(_VIA_AGENCY, _CAPTION), Cue(_BRACKET_CREDIT, _CAPTION))
+"""Captions recognised by how they end: "... via AP", "... [Getty]"."""
 
 
 def _photo_credit(text: str, ctx: LineContext) -> str | None:
     if not _short(text, 40):
         return None
+    if reason := first_cue(text, PHOTO_CUES):
+        return reason
     if _AGENCY_SLASH.search(text) and _short(_AGENCY_SLASH.sub("", text), 12):
         return "agency photo byline"
-    return first_cue(text, PHOTO_CUES)
+    return first_cue(text, CREDIT_TAIL_CUES)
 
 
 BROWSER_CUES = (
