@@ -23,9 +23,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from digest.engine.normalize import words
 from digest.engine.segment import split_sentences
-from digest.engine.similarity import DEFAULT_PARAMS, fingerprint, is_near_duplicate, lsh_buckets
+from digest.engine.similarity import DEFAULT_PARAMS, fingerprint_of, is_near_duplicate, lsh_buckets, signatures
 
 HERE = Path(__file__).resolve().parent
 ATTRIBUTIONS = ["officials said", "the ministry said in a statement", "according to a spokesperson", "the agency reported on Thursday"]
@@ -100,7 +99,7 @@ def assemble_pairs(seed: int = 7) -> list[tuple[str, str, bool, str]]:
 def evaluate(pairs, params) -> tuple[float, float, float]:
     tp = fp = fn = 0
     for a, b, label, _ in pairs:
-        predicted = is_near_duplicate(fingerprint(words(a)), fingerprint(words(b)), params)
+        predicted = is_near_duplicate(fingerprint_of(a), fingerprint_of(b), params)
         tp += predicted and label
         fp += predicted and not label
         fn += label and not predicted
@@ -127,10 +126,10 @@ def main() -> None:
                 best = (f1, resemblance, containment)
     print(f"\nbest F1 {best[0]:.3f} at resemblance {best[1]}, containment {best[2]}")
     positives = [(a, b) for a, b, label, _ in pairs if label]
-    prints = [fingerprint(words(t)) for pair in positives for t in pair]
+    prints = [fingerprint_of(t) for pair in positives for t in pair]
     indexes = [i for i, p in enumerate(prints) if len(p.shingles) >= DEFAULT_PARAMS.min_shingles]
     together = set()
-    for bucket in lsh_buckets(prints, indexes, DEFAULT_PARAMS):
+    for bucket in lsh_buckets(indexes, signatures(prints, indexes, DEFAULT_PARAMS), DEFAULT_PARAMS):
         members = set(bucket)
         together |= {k for k in range(len(positives)) if 2 * k in members and 2 * k + 1 in members}
     found = [k for k in range(len(positives)) if is_near_duplicate(prints[2 * k], prints[2 * k + 1])]

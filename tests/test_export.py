@@ -42,6 +42,8 @@ def test_golden_exports_of_the_seeds(seed_story, fmt, name):
 def test_the_defense_department_statement_appears_once_credited_to_each_outlet(seed_story):
     statement = [s for b in seed_story.blocks for s in b.sentences if "will continue to take all necessary action" in s.text]
     assert len(statement) == 1 and len(statement[0].source_ids) >= 4
+    deterring = [s for b in seed_story.blocks for s in b.sentences if "aimed at deterring future Iranian attack plans" in s.text]
+    assert len(deterring) == 1 and len(deterring[0].source_ids) == 3
     zarif = [s for b in seed_story.blocks for s in b.sentences if "Zarif" in s.text and "dangerous and foolish" in s.text]
     assert len(zarif) == 1 and zarif[0].unique
     ring = [s for b in seed_story.blocks for s in b.sentences if "identified by the ring" in s.text]

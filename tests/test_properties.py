@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from digest.engine import build_story
 from digest.engine.normalize import words
-from digest.engine.similarity import fingerprint, is_near_duplicate
+from digest.engine.similarity import fingerprint_of, is_near_duplicate
 from digest.export import render_json
 from tests.conftest import make_source
 
@@ -58,7 +58,7 @@ def test_nothing_is_lost_and_every_source_is_credited(sources):
 @given(stories())
 def test_no_near_duplicate_is_left(sources):
     story = build_story(sources)
-    prints = [fingerprint(words(s.text)) for b in story.blocks for s in b.sentences]
+    prints = [fingerprint_of(s.text) for b in story.blocks for s in b.sentences]
     for x in range(len(prints)):
         for y in range(x + 1, len(prints)):
             assert not is_near_duplicate(prints[x], prints[y])

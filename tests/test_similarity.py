@@ -1,13 +1,12 @@
 """The near-duplicate decision and the LSH grouping."""
 
-from digest.engine.normalize import words
-from digest.engine.similarity import SimilarityParams, fingerprint, group_near_duplicates, is_near_duplicate, score
+from digest.engine.similarity import SimilarityParams, fingerprint_of, group_near_duplicates, is_near_duplicate, score
 
 STATEMENT = "The United States will continue to take all necessary action to protect our people and our interests wherever they are around the world"
 
 
 def fp(text):
-    return fingerprint(words(text))
+    return fingerprint_of(text)
 
 
 def test_rewording_of_quotes_and_acronyms_is_a_duplicate():
@@ -52,3 +51,20 @@ def test_thresholds_are_parameters():
     a, b = fp("one two three four five six seven"), fp("one two three four five eight nine")  # Jaccard 3/7
     assert is_near_duplicate(a, b, SimilarityParams(resemblance=0.4))
     assert not is_near_duplicate(a, b, SimilarityParams(resemblance=0.5, containment=0.9))
+
+
+def test_one_quotation_with_short_framings_is_one_passage():
+    a = fp("The ministry said that Friday’s order by the court “was meant to stop further attacks on the port.”")
+    b = fp("“This order was meant to stop further attacks on the port,” the ministry announced.")
+    assert score(a, b).containment < 0.8
+    assert is_near_duplicate(a, b)
+
+
+def test_a_quotation_inside_long_reporting_keeps_its_own_words():
+    a = fp("“This order was meant to stop further attacks on the port,” the ministry announced.")
+    b = fp("“This order was meant to stop further attacks on the port,” the ministry said in a statement that also named "
+           "three officers, described the damage to the northern docks and promised compensation to the fishing families.")
+    assert not is_near_duplicate(a, b, SimilarityParams(containment=0.95))
+    assert is_near_duplicate(a, b)  # by plain containment: all of a is inside b
+    c = fp("Officials said “this order was meant to stop further attacks on the port,” and “it will be lifted soon.”")
+    assert not c.quote  # two quotations: no single passage to compare

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from digest.engine.details import new_word_spans, sharing_sources, shingle_owners
-from digest.engine.normalize import STOPWORDS, Token, tokenize, words
+from digest.engine.normalize import STOPWORDS, Token, quoted_words, tokenize, words
 from digest.engine.segment import sentence_spans
 from digest.timing import StageTimer, no_timing
 from digest.engine.similarity import DEFAULT_PARAMS, Fingerprint, SimilarityParams, fingerprint, group_near_duplicates, score
@@ -72,7 +72,7 @@ def segment_sources(sources: Sequence[Source]) -> list[list[list[_Sentence]]]:
                 text = paragraph.text[a:b]
                 tokens = tokenize(text)
                 sentences.append(
-                    _Sentence(SentenceRef(s_index, p_index, k), text, tokens, fingerprint([t.norm for t in tokens]), paragraph.kind)
+                    _Sentence(SentenceRef(s_index, p_index, k), text, tokens, fingerprint([t.norm for t in tokens], quoted_words(text)), paragraph.kind)
                 )
             paragraphs.append(sentences)
         result.append(paragraphs)

@@ -75,6 +75,20 @@ def shingles(norm_words: list[str], size: int = SHINGLE_SIZE) -> frozenset[str]:
     return frozenset(" ".join(norm_words[i : i + size]) for i in range(len(norm_words) - size + 1))
 
 
+_QUOTED = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
+MIN_QUOTE_WORDS = 6
+
+
+def quoted_words(text: str) -> list[str] | None:
+    """The words of the one quotation a sentence carries, if it carries exactly one of
+    MIN_QUOTE_WORDS words or more; None otherwise (no quote, a fragment, or several)."""
+    quotes = [m.group(1) or m.group(2) for m in _QUOTED.finditer(text)]
+    if len(quotes) != 1:
+        return None
+    found = words(quotes[0])
+    return found if len(found) >= MIN_QUOTE_WORDS else None
+
+
 def numbers(norm_words: list[str]) -> frozenset[str]:
     """The numbers a text states; differing numbers mark different details."""
     return frozenset(w for w in norm_words if w[0].isdigit())
