@@ -277,3 +277,34 @@ async def test_search_cursor_is_drawn_on_the_match():
         shown = app.query(ParagraphView)[paragraph].visual
         place = app.rendered[paragraph].sentences[sentence]
         assert any(s.style == "reverse" and s.start == place.start for s in shown.spans)
+
+
+@pytest.mark.asyncio
+async def test_sentence_cursor_moves_both_ways():
+    async with reader() as (app, pilot):
+        await pilot.press("right_curly_bracket")
+        assert app.cursor == (0, 0)
+        await pilot.press("right_curly_bracket", "right_curly_bracket")
+        places = [(p, s) for p, paragraph in enumerate(app.rendered) for s in range(len(paragraph.sentences))]
+        assert app.cursor == places[2]
+        await pilot.press("left_curly_bracket")
+        assert app.cursor == places[1]
+
+
+@pytest.mark.asyncio
+async def test_highlights_follow_a_theme_change():
+    async with reader() as (app, pilot):
+        first = app.query(ParagraphView)[0]
+        before = list(first.render_lines(first.region.reset_offset))
+        app.theme = "textual-light"
+        await pilot.pause()
+        after = list(first.render_lines(first.region.reset_offset))
+        assert before != after  # same text, restyled from the new theme's variables
+
+
+@pytest.mark.asyncio
+async def test_a_single_source_is_shown_with_a_note():
+    story = build_story([make_source(0, "Only one outlet covered the harbor fire on Thursday.")])
+    async with reader(story) as (app, pilot):
+        assert any("Only one source" in n.message for n in app._notifications)
+        assert all(place.detail_of == (0,) for p in app.rendered for place in p.sentences)

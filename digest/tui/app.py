@@ -133,6 +133,8 @@ class DigestApp(App[int]):
         self.story = story
         for problem in problems:
             self.notify(str(problem), title="Source skipped", severity="warning", markup=False, timeout=8)
+        if len(story.sources) == 1:
+            self.notify("Only one source: there is nothing to compare it with, so all of it is its own.", markup=False, timeout=8)
         self.query_one("#loading").display = False
         self.query_one("#status").display = False
         self.query_one("#story").display = True

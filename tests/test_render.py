@@ -1,0 +1,42 @@
+"""What paragraphs look like, independent of widgets: the cues that survive NO_COLOR."""
+
+from digest.engine import build_story
+from digest.tui import render
+from tests.conftest import make_source
+
+SHARED = "The harbor authority raised ferry fares by 10 percent on Monday, citing fuel costs."
+OWN = "Commuters at the north terminal said they would switch to driving instead."
+
+
+def story():
+    return build_story([make_source(0, f"{SHARED} {OWN}"), make_source(1, SHARED)])
+
+
+def test_details_are_underlined_as_well_as_coloured_and_carry_a_letter_marker():
+    paragraph = render.merged_paragraph(story(), 0)
+    plain = paragraph.content.plain
+    detail_spans = [s for s in paragraph.content.spans if "underline" in str(s.style)]
+    assert [plain[s.start : s.end] for s in detail_spans] == [OWN.rstrip(".")]
+    assert "‹AB›" in plain and "‹A›" in plain
+    assert paragraph.sentences[1].detail_of == (0,) and paragraph.sentences[0].detail_of == ()
+
+
+def test_single_source_view_dims_what_others_carry():
+    paragraph = render.source_paragraph(story(), 0, 0)
+    dim = [s for s in paragraph.content.spans if s.style == "dim"]
+    assert [paragraph.content.plain[s.start : s.end] for s in dim] == [SHARED]
+
+
+def test_cursor_and_search_layer_on_top():
+    paragraph = render.merged_paragraph(story(), 0, cursor=1)
+    assert any(s.style == render.CURSOR_STYLE for s in paragraph.content.spans)
+    import re
+
+    searched = render.with_search(paragraph, re.compile("fuel", re.I))
+    assert any(s.style == render.SEARCH_STYLE for s in searched.spans)
+
+
+def test_markup_in_article_text_stays_text():
+    hostile = "Officials wrote [bold red]ALERT[/] and [link=http://x]click[/link] here."
+    paragraph = render.merged_paragraph(build_story([make_source(0, hostile)]), 0)
+    assert paragraph.content.plain.startswith(hostile)
