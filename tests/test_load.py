@@ -3,7 +3,6 @@
 import os
 from pathlib import Path
 
-import pytest
 
 from digest.ingest.load import bundled_seeds_dir, load_sources
 from tests.conftest import FIXTURES

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from textual.content import Content, Span
 
-from digest.model import MergedSentence, Source, SourceSentence, Story, source_marker
+from digest.model import Source, SourceSentence, Story, source_marker
 
 PALETTE = ("primary", "warning", "success", "error", "secondary-lighten-3", "accent-darken-3", "primary-lighten-3", "error-lighten-3")
 """Theme variables, so highlights follow the theme the user picks; beyond these the letter
@@ -77,17 +77,10 @@ class _Builder:
 def _markers(story: Story, builder: _Builder, source_ids: tuple[str, ...], dim: bool) -> None:
     builder.add(" ")
     builder.add("‹", "dim")
-    for position, source_id in enumerate(source_ids):
+    for source_id in source_ids:
         index = story.source_index(source_id)
         builder.add(source_marker(index), "dim" if dim else marker_style(index))
     builder.add("›", "dim")
-
-
-def _sentence_detail_owner(story: Story, sentence: MergedSentence) -> int | None:
-    """The source whose own words this merged sentence highlights, if any."""
-    if sentence.new_spans:
-        return sentence.origin.source
-    return None
 
 
 def merged_paragraph(story: Story, block_index: int, cursor: int | None = None) -> RenderedParagraph:
@@ -98,14 +91,14 @@ def merged_paragraph(story: Story, block_index: int, cursor: int | None = None) 
     for position, sentence in enumerate(block.sentences):
         if position:
             builder.add(" ")
-        owner = _sentence_detail_owner(story, sentence)
+        owner = sentence.origin.source  # new words are always the representative's own
         start, end = builder.add(sentence.text, "bold" if block.kind == "heading" else None)
         for span in sentence.new_spans:
-            builder.style(start + span.start, start + span.end, detail_style(owner))  # type: ignore[arg-type]
+            builder.style(start + span.start, start + span.end, detail_style(owner))
         _markers(story, builder, sentence.source_ids, dim=not sentence.unique)
         if cursor == position:
             builder.style(start, end, CURSOR_STYLE)
-        places.append(SentencePlace(start, end, (owner,) if owner is not None else ()))
+        places.append(SentencePlace(start, end, (owner,) if sentence.new_spans else ()))
     return RenderedParagraph(builder.content(), tuple(places), block.kind == "heading")
 
 
