@@ -14,7 +14,8 @@ from pathlib import Path
 from digest import __version__
 
 EXIT_OK = 0
-EXIT_NO_SOURCE = 1
+EXIT_FAILURE = 1
+"""No usable source left, or the output could not be written."""
 EXIT_USAGE = 2
 
 COMMANDS = ("clean", "export")
@@ -77,7 +78,7 @@ def run_clean(args: argparse.Namespace) -> int:
 
     result = _load(args)
     if not result.sources:
-        return EXIT_NO_SOURCE
+        return EXIT_FAILURE
     sys.stdout.write(cleaned_text(result.sources, show_removed=args.show_removed))
     return EXIT_OK
 
@@ -89,7 +90,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     result = _load(args)
     if not result.sources:
-        return EXIT_NO_SOURCE
+        return EXIT_FAILURE
     text = render(build_story(result.sources), args.format)
     if not args.output or args.output == "-":
         sys.stdout.write(text)
@@ -98,7 +99,7 @@ def run_export(args: argparse.Namespace) -> int:
         path = save_text(Path(args.output), text, overwrite=args.force)
     except SaveError as error:
         print(f"digest: {error}", file=sys.stderr)
-        return EXIT_NO_SOURCE
+        return EXIT_FAILURE
     print(f"digest: wrote {path}", file=sys.stderr)
     return EXIT_OK
 

@@ -170,23 +170,20 @@ def _merged_sentence(members: list[_Sentence], rep: _Sentence, carriers: list[in
     )
 
 
-def choose_backbone(segmented: list[list[list[_Sentence]]], group_sources: dict[int, list[int]]) -> int:
-    """The source with most sentences that other sources also carry; then the longest; then the first."""
-
-    def weight(index: int) -> tuple[int, int, int]:
-        sentences = [s for p in segmented[index] for s in p]
-        shared = sum(1 for s in sentences if len(group_sources[s.group]) > 1)
-        return shared, len(sentences), -index
-
-    return max(range(len(segmented)), key=weight)
+def source_order(segmented: list[list[list[_Sentence]]], group_sources: dict[int, list[int]]) -> list[int]:
+    """Sources in merge order. First the backbone: most sentences that other sources also carry,
+    then the longest, then the first given; the rest by shared sentences, then as given."""
+    shared = [sum(1 for p in paragraphs for s in p if len(group_sources[s.group]) > 1) for paragraphs in segmented]
+    sizes = [sum(len(p) for p in paragraphs) for paragraphs in segmented]
+    backbone = max(range(len(segmented)), key=lambda i: (shared[i], sizes[i], -i))
+    return [backbone] + sorted((i for i in range(len(segmented)) if i != backbone), key=lambda i: (-shared[i], i))
 
 
 def _order(segmented: list[list[list[_Sentence]]], group_sources: dict[int, list[int]]) -> list[_Node]:
     if not segmented:
         return []
-    backbone = choose_backbone(segmented, group_sources)
-    shared_count = {i: sum(1 for p in segmented[i] for s in p if len(group_sources[s.group]) > 1) for i in range(len(segmented))}
-    order = [backbone] + sorted((i for i in range(len(segmented)) if i != backbone), key=lambda i: (-shared_count[i], i))
+    order = source_order(segmented, group_sources)
+    backbone = order[0]
     roots: list[_Node] = []
     home: dict[int, _Node] = {}
     for source in order:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from digest.model import MergedSentence, Story
+from digest.model import MergedSentence, Story, source_marker
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -46,7 +46,7 @@ def _sentence(story: Story, sentence: MergedSentence) -> str:
     if sentence.unique:
         return f"{body} ⟨only {markers[0]}⟩"
     if spans:
-        return f"{body} ⟨{'·'.join(markers)}, bold: only {story.marker(story.sources[sentence.origin.source].id)}⟩"
+        return f"{body} ⟨{'·'.join(markers)}, bold: only {source_marker(sentence.origin.source)}⟩"
     return f"{body} ⟨{'·'.join(markers)}⟩"
 
 

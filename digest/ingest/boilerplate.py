@@ -373,8 +373,9 @@ def clean_lines(lines: Sequence[RawLine], title: str | None) -> Cleaned:
     kept: list[Paragraph] = []
     removed: list[RemovedLine] = []
     in_related_list = False
+    body_started = False
     for position, line in enumerate(lines):
-        ctx = LineContext(line, blocks[line.block], title, in_related_list, before_body=not any(p.kind == "paragraph" for p in kept))
+        ctx = LineContext(line, blocks[line.block], title, in_related_list, before_body=not body_started)
         verdict = classify(line, ctx)
         if verdict:
             rule_id, reason = verdict
@@ -385,5 +386,6 @@ def clean_lines(lines: Sequence[RawLine], title: str | None) -> Cleaned:
         if line.kind != "item":
             in_related_list = False
         kind = "heading" if line.kind == "heading" else "paragraph"
+        body_started = body_started or kind == "paragraph"
         kept.append(Paragraph(line.text, kind))
     return Cleaned(tuple(kept), tuple(removed))
