@@ -73,6 +73,15 @@ def _load(args: argparse.Namespace):
     return result
 
 
+def unrelated_warnings(story) -> list[str]:
+    """One line for each source that shares nothing with the others."""
+    return [
+        f"{source.label} ({source.origin}) shares nothing with the other sources: probably another story"
+        for source in story.sources
+        if source.id in story.unrelated
+    ]
+
+
 def run_clean(args: argparse.Namespace) -> int:
     from digest.export.text import cleaned_text
 
@@ -91,7 +100,10 @@ def run_export(args: argparse.Namespace) -> int:
     result = _load(args)
     if not result.sources:
         return EXIT_FAILURE
-    text = render(build_story(result.sources), args.format)
+    story = build_story(result.sources)
+    for line in unrelated_warnings(story):
+        print(f"digest: {line}", file=sys.stderr)
+    text = render(story, args.format)
     if not args.output or args.output == "-":
         sys.stdout.write(text)
         return EXIT_OK

@@ -84,36 +84,56 @@ class SentenceRef:
     sentence: int
 
 
+MatchKind = Literal["wording", "information", "quotation"]
+"""How a folded sentence matched the one shown for it: the same wording (MinHash level), the
+same information in other words, or the same quotation inside the outlet's own framing."""
+
+
 @dataclass(frozen=True)
 class Variant:
-    """One source's wording of a merged sentence, with its similarity to the representative."""
+    """One source's sentence folded under a merged sentence, with how and how well it matched."""
 
     source_id: str
     ref: SentenceRef
     text: str
+    how: MatchKind
     resemblance: float
-    """Jaccard similarity of the two shingle sets, exact (not estimated)."""
+    """Jaccard similarity of the two word-trigram sets, exact (not estimated)."""
     containment: float
-    """Share of the smaller sentence's shingles found in the larger one."""
+    """Share of the smaller sentence's word trigrams found in the larger one."""
+    cosine: float
+    """IDF-weighted cosine of the two sentences' content lemmas (the information level)."""
+
+
+@dataclass(frozen=True)
+class Addition:
+    """An outlet's own words attached to a merged sentence it shares: the framing around a
+    quotation that the merged sentence already shows ("…,” the minister told reporters)."""
+
+    source_id: str
+    ref: SentenceRef
+    text: str
+    """The outlet's sentence with the shared quotation replaced by an ellipsis."""
+    new_spans: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)
 class MergedSentence:
-    """One sentence of the merged story: a near-duplicate group shown once."""
+    """One piece of information of the merged story, shown once in its most complete wording."""
 
     text: str
-    """The representative wording: the most complete variant of the group."""
+    """The representative wording."""
     origin: SentenceRef
     """Where the representative wording comes from."""
     source_ids: tuple[str, ...]
-    """Every source that carries this sentence or a near-duplicate of it, in source order."""
+    """Every source that carries this information (its wording, another wording of it, or its
+    quotation), in source order."""
     variants: tuple[Variant, ...] = ()
-    """The other members of the group (not the representative)."""
+    """Every other source sentence folded under this one (not the representative)."""
     new_spans: tuple[Span, ...] = ()
-    """For a sentence carried by one source: the words no other source has (the whole sentence
-    when nothing of it is shared)."""
-    partly_shared_with: tuple[str, ...] = ()
-    """Sources that carry some of this sentence's words although not the sentence itself."""
+    """Words of ``text`` that no other outlet states anywhere in the story (its outlet's details)."""
+    additions: tuple[Addition, ...] = ()
+    """Other outlets' own framing of what this sentence quotes."""
 
     @property
     def unique(self) -> bool:
@@ -143,7 +163,9 @@ class SourceSentence:
     index: int
     """Index of the MergedSentence inside that block; its source_ids say who else carries it."""
     new_spans: tuple[Span, ...]
-    """Words of this sentence that no other source has."""
+    """Words of this sentence that no other source states anywhere in the story."""
+    how: MatchKind | Literal["shown"] = "shown"
+    """"shown": it is the merged sentence's own wording; otherwise how it was folded under it."""
 
 
 @dataclass(frozen=True)
@@ -176,6 +198,8 @@ class Story:
     stats: StoryStats
     parameters: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
     """The similarity thresholds the story was built with, for the JSON export."""
+    unrelated: tuple[str, ...] = ()
+    """Ids of sources that share nothing with the others: probably another story."""
 
     @cached_property
     def _index_of(self) -> dict[str, int]:

@@ -46,17 +46,36 @@ def test_most_complete_wording_represents_the_group_and_variants_stay():
     assert sentence.text == long and len(sentence.source_ids) == 2
     assert [v.text for v in sentence.variants] == [short]
     assert sentence.variants[0].containment == 1.0
-    assert [sentence.text[s.start : s.end] for s in sentence.new_spans] == ["of the pilings closest to the fire"]
+    assert sentence.variants[0].how == "wording"
+    assert [sentence.text[s.start : s.end] for s in sentence.new_spans] == ["pilings closest to the fire"]
 
 
-def test_framing_around_a_shared_quote_is_the_outlets_detail():
-    statement = '"The United States will continue to take all necessary action to protect our people," the statement said.'
-    framed = '"The United States will continue to take all necessary action to protect our people," the department said in a statement announcing the death of a senior commander in Baghdad.'
-    story = build_story([make_source(0, statement), make_source(1, framed)])
-    sentence = next(s for b in story.blocks for s in b.sentences if "announcing" in s.text)
-    new = [sentence.text[s.start : s.end] for s in sentence.new_spans]
-    assert any("announcing the death of a senior commander in Baghdad" in n for n in new)
-    assert not any("necessary action" in n for n in new)
+QUOTED = '"The United States will continue to take all necessary action to protect our people"'
+
+
+def test_a_shared_quote_inside_an_outlets_own_framing_is_shown_once_and_the_framing_stays():
+    plain = f"{QUOTED}, the statement said."
+    framed = f"Announcing the death of a senior commander in Baghdad on Friday, the department said in a statement that {QUOTED.lower()}."
+    story = build_story([make_source(0, plain), make_source(1, framed)])
+    shown = [s for b in story.blocks for s in b.sentences]
+    [quoted] = [s for s in shown if "necessary action" in s.text]
+    assert len(quoted.source_ids) == 2 and len(shown) == 1
+    visible = quoted.text + " ".join(a.text for a in quoted.additions)
+    assert "senior commander in Baghdad" in visible
+
+
+def test_when_two_framings_each_add_words_the_quotation_is_shown_once_and_both_framings_stay():
+    first = f"{QUOTED}, the Pentagon said in a statement late Thursday after the strike near the airport in the capital."
+    second = f"{QUOTED}, Defense Secretary Mark Esper told reporters on Friday morning at a briefing held in Washington."
+    story = build_story([make_source(0, first), make_source(1, second)])
+    shown = [s for b in story.blocks for s in b.sentences]
+    assert sum("necessary action" in s.text for s in shown) == 1
+    [quoted] = [s for s in shown if "necessary action" in s.text]
+    assert [v.how for v in quoted.variants] == ["quotation"]
+    [addition] = quoted.additions
+    assert "necessary action" not in addition.text and "“…”" in addition.text
+    visible = quoted.text + addition.text
+    assert "Pentagon" in visible and "Esper" in visible
 
 
 def test_one_source_is_all_unique_and_in_order():

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from digest.engine import build_story
 from digest.engine.normalize import words
-from digest.engine.similarity import fingerprint_of, is_near_duplicate
+from digest.engine.wording import fingerprint_of, is_near_duplicate
 from digest.export import render_json
 from tests.conftest import make_source
 
@@ -88,3 +88,68 @@ def test_unrelated_sources_stay_separate(first, second):
     second = [s.replace("a", "y").replace("e", "w").replace("o", "q").replace("i", "z").replace("u", "v") for s in second]
     story = build_story([make_source(0, *first), make_source(1, *second)])
     assert all(len(s.source_ids) == 1 for b in story.blocks for s in b.sentences)
+
+
+@SETTINGS
+@given(stories())
+def test_every_member_of_a_group_is_like_its_representative(sources):
+    from digest.engine.meaning import DEFAULT_MEANING
+
+    story = build_story(sources)
+    for block in story.blocks:
+        for sentence in block.sentences:
+            shown = fingerprint_of(sentence.text)
+            for variant in sentence.variants:
+                folded = fingerprint_of(variant.text)
+                if variant.how == "wording":
+                    assert folded.words == shown.words or is_near_duplicate(folded, shown)
+                elif variant.how == "information":
+                    assert variant.cosine >= DEFAULT_MEANING.cosine
+                    assert folded.numbers <= shown.numbers
+                else:
+                    assert folded.quote and len(folded.quote & shown.shingles) >= DEFAULT_MEANING.quote_containment * len(folded.quote)
+
+
+SEPARATORS = st.sampled_from(["***", "* * *", "— — —", "---", "•", "###"])
+
+
+@SETTINGS
+@given(stories(), st.lists(SEPARATORS, min_size=1, max_size=3))
+def test_wordless_lines_never_merge_across_outlets(sources, separators):
+    from dataclasses import replace as with_
+
+    from digest.model import Paragraph
+
+    marked = [with_(s, paragraphs=s.paragraphs + tuple(Paragraph(x) for x in separators)) for s in sources]
+    story = build_story(marked)
+    for block in story.blocks:
+        for sentence in block.sentences:
+            if not words(sentence.text):
+                assert len(sentence.source_ids) == 1 and not sentence.variants
+
+
+@SETTINGS
+@given(pool, st.integers(1, 999), st.integers(1, 999))
+def test_a_different_number_never_folds(sentences, first, second):
+    if first == second:
+        second += 1
+    a = make_source(0, *sentences, f"The count reached {first} on the north side of the harbor today.")
+    b = make_source(1, *sentences, f"The count reached {second} on the north side of the harbor today.")
+    story = build_story([a, b])
+    counts = [s for blk in story.blocks for s in blk.sentences if s.text.startswith("The count reached")]
+    assert len(counts) == 2 and all(len(s.source_ids) == 1 for s in counts)
+
+
+@SETTINGS
+@given(stories())
+def test_every_source_sentence_is_represented_by_one_shown_sentence_that_credits_it(sources):
+    story = build_story(sources)
+    for index, paragraphs in enumerate(story.source_sentences):
+        for paragraph in paragraphs:
+            for sentence in paragraph:
+                merged = story.merged(sentence)
+                assert story.sources[index].id in merged.source_ids
+                if sentence.how == "shown":
+                    assert merged.text == sentence.text
+                else:
+                    assert any(v.text == sentence.text and v.how == sentence.how for v in merged.variants)

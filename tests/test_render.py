@@ -5,26 +5,37 @@ from digest.tui import render
 from tests.conftest import make_source
 
 SHARED = "The harbor authority raised ferry fares by 10 percent on Monday, citing fuel costs."
+SHARED_MORE = "The harbor authority raised ferry fares by 10 percent on Monday, citing fuel costs and Pier 39 repairs."
 OWN = "Commuters at the north terminal said they would switch to driving instead."
 
 
 def story():
-    return build_story([make_source(0, f"{SHARED} {OWN}"), make_source(1, SHARED)])
+    return build_story([make_source(0, f"{SHARED_MORE} {OWN}"), make_source(1, SHARED)])
 
 
 def test_details_are_underlined_as_well_as_coloured_and_carry_a_letter_marker():
     paragraph = render.merged_paragraph(story(), 0)
     plain = paragraph.content.plain
     detail_spans = [s for s in paragraph.content.spans if "underline" in str(s.style)]
-    assert [plain[s.start : s.end] for s in detail_spans] == [OWN.rstrip(".")]
+    # only the new words of the shared sentence; the sentence only A carries is credited by ‹A›
+    assert [plain[s.start : s.end] for s in detail_spans] == ["Pier 39 repairs"]
     assert "‹AB›" in plain and "‹A›" in plain
-    assert paragraph.sentences[1].detail_of == (0,) and paragraph.sentences[0].detail_of == ()
+    assert paragraph.sentences[0].detail_of == (0,) and paragraph.sentences[1].detail_of == (0,)
+
+
+def test_every_wording_can_be_shown_under_its_sentence():
+    compact = render.merged_paragraph(story(), 0).content.plain
+    full = render.merged_paragraph(story(), 0, wordings=True).content.plain
+    assert SHARED not in compact
+    assert "↳ B same wording: " + SHARED in full
 
 
 def test_single_source_view_dims_what_others_carry():
-    paragraph = render.source_paragraph(story(), 0, 0)
+    paragraph = render.source_paragraph(story(), 1, 0)
     dim = [s for s in paragraph.content.spans if s.style == "dim"]
     assert [paragraph.content.plain[s.start : s.end] for s in dim] == [SHARED]
+    own = render.source_paragraph(story(), 0, 0)
+    assert not [s for s in own.content.spans if s.style == "dim"]  # A's own sentence stands out
 
 
 def test_cursor_and_search_layer_on_top():

@@ -1,6 +1,6 @@
 """Engine: sentences, near-duplicate groups (MinHash + LSH + exact check), the merged Story."""
 
 from digest.engine.merge import build_story
-from digest.engine.similarity import DEFAULT_PARAMS, SimilarityParams
+from digest.engine.wording import DEFAULT_PARAMS, SimilarityParams
 
 __all__ = ["DEFAULT_PARAMS", "SimilarityParams", "build_story"]

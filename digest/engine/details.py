@@ -1,74 +1,52 @@
-"""Word-level details: which words of a sentence no other source has.
+"""An outlet's details: the words of a sentence that no other outlet states anywhere in the story.
 
-A word counts as shared when some run of ``SHINGLE_SIZE`` words containing it also appears in
-another source (anywhere in it). What is left are the outlet's own words: a clause added to
-wire copy, the framing around a quoted statement, a different figure. Runs made only of
-stopwords ("the", "and") or of one lone word that is not a number are not details: a single
-different word is usually rewording, not news.
+A content word is new for an outlet when no other outlet uses its lemma in any sentence of the
+story (``meaning.Weights.owners``), so a rewording of what others said is not a detail, and a
+name or figure only this outlet gives is. New words close together (only function words between
+them) form one span. A span is a detail when it holds a name or a number, or two or more content
+words; one lone new word is usually a synonym, not news.
+
+A sentence that only one outlet carries is already credited to it by its marker (‹only B›), so
+there only names and figures are highlighted, and nothing when they would cover most of the
+sentence: bold that covers everything says nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from digest.engine.normalize import SHINGLE_SIZE, STOPWORDS, Token
+from digest.engine.lexicon import Facts, Word
+from digest.engine.meaning import Weights
 from digest.model import Span
 
-
-def shingle_owners(sentences: Sequence[tuple[int, Sequence[Token]]]) -> dict[tuple[str, ...], set[int]]:
-    """For every word run of SHINGLE_SIZE words (or a whole shorter sentence): its sources."""
-    owners: dict[tuple[str, ...], set[int]] = {}
-    for source, tokens in sentences:
-        for key in _keys(tokens):
-            owners.setdefault(key, set()).add(source)
-    return owners
+MOST_OF_A_SENTENCE = 0.6
+"""Share of a single-outlet sentence's content words above which highlighting stops."""
 
 
-def _keys(tokens: Sequence[Token]) -> list[tuple[str, ...]]:
-    words = [t.norm for t in tokens]
-    if len(words) < SHINGLE_SIZE:
-        return [tuple(words)] if words else []
-    return [tuple(words[i : i + SHINGLE_SIZE]) for i in range(len(words) - SHINGLE_SIZE + 1)]
+def new_spans(facts: Facts, source: int, weights: Weights, credited_alone: bool) -> tuple[Span, ...]:
+    """Character spans of ``facts``' sentence that only ``source`` states in the story.
+
+    ``credited_alone``: the sentence is shown as this outlet's alone (its marker says so).
+    """
+    mine = frozenset({source})
+    runs: list[list[Word]] = []
+    current: list[Word] = []
+    for word in facts.words:
+        if weights.told_by_others(word.lemma, mine):
+            if current:
+                runs.append(current)
+            current = []
+        else:
+            current.append(word)
+    if current:
+        runs.append(current)
+    details = [run for run in runs if _is_detail(run, credited_alone)]
+    if credited_alone and facts.words:
+        covered = sum(len(run) for run in details)
+        if covered > MOST_OF_A_SENTENCE * len(facts.words):
+            return ()
+    return tuple(Span(run[0].token.start, run[-1].token.end) for run in details)
 
 
-def _windows(count: int) -> list[range]:
-    """Token positions covered by each key of a sentence of ``count`` tokens."""
-    if count < SHINGLE_SIZE:
-        return [range(count)] if count else []
-    return [range(i, i + SHINGLE_SIZE) for i in range(count - SHINGLE_SIZE + 1)]
-
-
-def _is_detail(run: Sequence[Token], sentence_length: int) -> bool:
-    if len(run) == sentence_length:
+def _is_detail(run: list[Word], credited_alone: bool) -> bool:
+    if any(word.name or word.number for word in run):
         return True
-    content = [t for t in run if t.norm not in STOPWORDS]
-    return len(content) >= 2 or any(t.norm[0].isdigit() for t in content)
-
-
-def sharing_sources(source: int, tokens: Sequence[Token], owners: dict[tuple[str, ...], set[int]]) -> set[int]:
-    """The other sources that carry at least one word run of this sentence."""
-    partners: set[int] = set()
-    for key in _keys(tokens):
-        partners |= owners.get(key, set())
-    partners.discard(source)
-    return partners
-
-
-def new_word_spans(source: int, tokens: Sequence[Token], owners: dict[tuple[str, ...], set[int]]) -> tuple[Span, ...]:
-    """Spans of ``tokens`` that no other source carries."""
-    shared = [False] * len(tokens)
-    for key, window in zip(_keys(tokens), _windows(len(tokens))):
-        carriers = owners.get(key)
-        if carriers and (len(carriers) > 1 or source not in carriers):
-            for position in window:
-                shared[position] = True
-    spans: list[Span] = []
-    run: list[Token] = []
-    for token, is_shared in zip(list(tokens) + [None], shared + [True]):  # type: ignore[list-item]
-        if not is_shared and token is not None:
-            run.append(token)
-            continue
-        if run and _is_detail(run, len(tokens)):
-            spans.append(Span(run[0].start, run[-1].end))
-        run = []
-    return tuple(spans)
+    return not credited_alone and len(run) >= 2

@@ -79,14 +79,21 @@ _QUOTED = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 MIN_QUOTE_WORDS = 6
 
 
-def quoted_words(text: str) -> list[str] | None:
-    """The words of the one quotation a sentence carries, if it carries exactly one of
-    MIN_QUOTE_WORDS words or more; None otherwise (no quote, a fragment, or several)."""
-    quotes = [m.group(1) or m.group(2) for m in _QUOTED.finditer(text)]
-    if len(quotes) != 1:
+def quotation(text: str) -> tuple[int, int] | None:
+    """The character span (marks included) of the one quotation a sentence carries, if it
+    carries exactly one of MIN_QUOTE_WORDS words or more; None otherwise (no quote, a fragment,
+    or several)."""
+    found = list(_QUOTED.finditer(text))
+    if len(found) != 1:
         return None
-    found = words(quotes[0])
-    return found if len(found) >= MIN_QUOTE_WORDS else None
+    inner = found[0].group(1) or found[0].group(2)
+    return found[0].span() if len(words(inner)) >= MIN_QUOTE_WORDS else None
+
+
+def quoted_words(text: str) -> list[str] | None:
+    """The words of the sentence's one quotation (see ``quotation``), or None."""
+    span = quotation(text)
+    return words(text[span[0] + 1 : span[1] - 1]) if span else None
 
 
 def numbers(norm_words: list[str]) -> frozenset[str]:

@@ -1,31 +1,47 @@
 """The whole Story as JSON, for other tools. The schema is versioned; see SCHEMA below.
 
-SCHEMA (version 1)::
+SCHEMA (version 2)::
 
     {
-      "schema": "digest.story", "version": 1,
+      "schema": "digest.story", "version": 2,
       "title": str,
       "stats": {"sources", "sentences_in", "sentences_out", "chars_in", "chars_out": int,
                 "duplicate_share": float},
       "parameters": {name: number},          # similarity thresholds used
+      "unrelated": [source id],              # sources that share nothing with the others
       "sources": [{"id", "label", "marker", "origin", "format": str,
                    "title", "date", "author", "site": str | null,
                    "paragraphs": [{"kind": "paragraph" | "heading", "text": str}],
                    "removed": [{"text", "reason", "rule": str, "position": int}],
                    "sentences": [[{"text": str, "block": int, "index": int,
+                                   "how": "shown" | "wording" | "information" | "quotation",
                                    "new_spans": [[start, end]]}]]}],
       "blocks": [{"kind": "paragraph" | "heading",
                   "sentences": [{"text": str, "sources": [source id], "unique": bool,
                                  "origin": {"source": int, "paragraph": int, "sentence": int},
-                                 "new_spans": [[start, end]], "partly_shared_with": [source id],
+                                 "new_spans": [[start, end]],
                                  "variants": [{"source": source id, "text": str,
-                                               "origin": {...}, "resemblance": float,
-                                               "containment": float}]}]}]
+                                               "origin": {...},
+                                               "how": "wording" | "information" | "quotation",
+                                               "resemblance": float, "containment": float,
+                                               "cosine": float}],
+                                 "additions": [{"source": source id, "text": str,
+                                                "origin": {...}, "new_spans": [[start, end]]}]}]}]
     }
 
-Offsets in ``new_spans`` are character offsets into the sentence's ``text`` (end exclusive).
-``sources[i].sentences[p][k]`` is sentence k of paragraph p of that source; ``block`` and
-``index`` say which merged sentence represents it (whose ``sources`` are all its carriers).
+Each merged sentence is one piece of information: ``sources`` lists every outlet that carries
+it, in its own wording or another; each folded sentence is a variant that says how it matched
+(the same wording, the same information in other words, or the same quotation) with its scores
+against the shown text: ``resemblance`` and ``containment`` of word trigrams, ``cosine`` of
+IDF-weighted content lemmas. An addition is another outlet's own framing of a quotation the
+sentence shows, with the quotation replaced by “…”.
+
+Offsets in ``new_spans`` are character offsets into the sentence's ``text`` (end exclusive): the
+words no other outlet states anywhere in the story. ``sources[i].sentences[p][k]`` is sentence k of
+paragraph p of that source; ``block`` and ``index`` say which merged sentence represents it.
+
+Version 2 (from 1): variants gained ``how`` and ``cosine``; sentences gained ``additions``; source
+sentences gained ``how``; ``partly_shared_with`` is gone; ``unrelated`` is new.
 """
 
 from __future__ import annotations
@@ -33,10 +49,10 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-from digest.model import MergedSentence, SentenceRef, Source, SourceSentence, Span, Story
+from digest.model import Addition, MergedSentence, SentenceRef, Source, SourceSentence, Span, Story, Variant
 
 SCHEMA_NAME = "digest.story"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _spans(spans: tuple[Span, ...]) -> list[list[int]]:
@@ -69,8 +85,25 @@ def _source_sentence(sentence: SourceSentence) -> dict:
         "text": sentence.text,
         "block": sentence.block,
         "index": sentence.index,
+        "how": sentence.how,
         "new_spans": _spans(sentence.new_spans),
     }
+
+
+def _variant(variant: Variant) -> dict:
+    return {
+        "source": variant.source_id,
+        "text": variant.text,
+        "origin": _ref(variant.ref),
+        "how": variant.how,
+        "resemblance": variant.resemblance,
+        "containment": variant.containment,
+        "cosine": variant.cosine,
+    }
+
+
+def _addition(addition: Addition) -> dict:
+    return {"source": addition.source_id, "text": addition.text, "origin": _ref(addition.ref), "new_spans": _spans(addition.new_spans)}
 
 
 def _merged(sentence: MergedSentence) -> dict:
@@ -80,11 +113,8 @@ def _merged(sentence: MergedSentence) -> dict:
         "unique": sentence.unique,
         "origin": _ref(sentence.origin),
         "new_spans": _spans(sentence.new_spans),
-        "partly_shared_with": list(sentence.partly_shared_with),
-        "variants": [
-            {"source": v.source_id, "text": v.text, "origin": _ref(v.ref), "resemblance": v.resemblance, "containment": v.containment}
-            for v in sentence.variants
-        ],
+        "variants": [_variant(v) for v in sentence.variants],
+        "additions": [_addition(a) for a in sentence.additions],
     }
 
 
@@ -103,6 +133,7 @@ def story_to_dict(story: Story) -> dict:
             "duplicate_share": round(stats.duplicate_share, 4),
         },
         "parameters": dict(sorted(story.parameters.items())),
+        "unrelated": list(story.unrelated),
         "sources": [_source(story, i, s) for i, s in enumerate(story.sources)],
         "blocks": [{"kind": b.kind, "sentences": [_merged(s) for s in b.sentences]} for b in story.blocks],
     }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from digest.model import MergedSentence, Story, source_marker
+from digest.model import MergedSentence, Span, Story, source_marker
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -29,25 +29,29 @@ def escape(text: str) -> str:
     return _ORDERED_ITEM.sub(r"\1\\\2", text)
 
 
+def _with_bold(text: str, spans: tuple[Span, ...]) -> str:
+    """Escaped text with the given spans in bold."""
+    parts, cursor = [], 0
+    for span in spans:
+        parts.append(escape(text[cursor : span.start]))
+        parts.append(f"**{escape(text[span.start : span.end])}**")
+        cursor = span.end
+    parts.append(escape(text[cursor:]))
+    return "".join(parts)
+
+
 def _sentence(story: Story, sentence: MergedSentence) -> str:
     markers = [story.marker(i) for i in sentence.source_ids]
-    spans = sentence.new_spans
-    text = sentence.text
-    if spans:
-        parts, cursor = [], 0
-        for span in spans:
-            parts.append(escape(text[cursor : span.start]))
-            parts.append(f"**{escape(text[span.start : span.end])}**")
-            cursor = span.end
-        parts.append(escape(text[cursor:]))
-        body = "".join(parts)
-    else:
-        body = escape(text)
+    body = _with_bold(sentence.text, sentence.new_spans)
     if sentence.unique:
-        return f"{body} ⟨only {markers[0]}⟩"
-    if spans:
-        return f"{body} ⟨{'·'.join(markers)}, bold: only {source_marker(sentence.origin.source)}⟩"
-    return f"{body} ⟨{'·'.join(markers)}⟩"
+        out = f"{body} ⟨only {markers[0]}⟩"
+    elif sentence.new_spans:
+        out = f"{body} ⟨{'·'.join(markers)}, bold: only {source_marker(sentence.origin.source)}⟩"
+    else:
+        out = f"{body} ⟨{'·'.join(markers)}⟩"
+    for addition in sentence.additions:
+        out += f" ({story.marker(addition.source_id)}: {_with_bold(addition.text, addition.new_spans)})"
+    return out
 
 
 def _summary(story: Story) -> str:
@@ -69,11 +73,14 @@ def render_markdown(story: Story) -> str:
     out = [f"# {escape(story.title)}", "", f"*{_summary(story)}*", "", "## Sources", ""]
     for source, details in zip(story.sources, story.unique_counts()):
         title = f" — *{escape(source.title)}*" if source.title else ""
-        out.append(f"- **{story.marker(source.id)}** {escape(source.label)}{title} — {_origin(source.origin)} ({details} unique detail{'s' if details != 1 else ''})")
+        unrelated = " — **shares nothing with the other sources: probably another story**" if source.id in story.unrelated else ""
+        out.append(f"- **{story.marker(source.id)}** {escape(source.label)}{title} — {_origin(source.origin)} ({details} unique detail{'s' if details != 1 else ''}){unrelated}")
     out += [
         "",
-        "Markers such as ⟨A·C⟩ name the sources that carry a sentence. **Bold** words are details "
-        "that only one source reports; ⟨only B⟩ credits a sentence that only source B carries.",
+        "Each piece of information is shown once. Markers such as ⟨A·C⟩ name every source that "
+        "reports it, in these words or others; ⟨only B⟩ credits a sentence only source B carries. "
+        "**Bold** words are details no other source states anywhere in the story. "
+        "(B: …) is source B's own framing of a quotation shown just before it.",
         "",
         "## Story",
         "",

@@ -46,6 +46,7 @@ BINDINGS = [
     Binding("right_curly_bracket", "move_sentence(1)", "Next sentence", show=False, id="sentence.next", key_display="}"),
     Binding("left_curly_bracket", "move_sentence(-1)", "Previous sentence", show=False, id="sentence.previous", key_display="{"),
     Binding("v", "variants", "Variants", id="variants"),
+    Binding("w", "toggle_wordings", "Wordings", id="wordings"),
     Binding("r", "removed", "Removed", show=False, id="removed"),
     Binding("slash", "search", "Search", id="search.open", key_display="/"),
     Binding("n", "next_match(1)", "Next match", show=False, id="search.next"),
@@ -70,6 +71,8 @@ class DigestApp(App[int]):
         self.story: Story | None = None
         self._given_story = story
         self.view: int | None = None
+        self.wordings = False
+        """Show every outlet's wording under each merged sentence (off: the compact story)."""
         self.rendered: list[render.RenderedParagraph] = []
         self.cursor: Place | None = None
         self.search_pattern: re.Pattern[str] | None = None
@@ -133,6 +136,9 @@ class DigestApp(App[int]):
         self.story = story
         for problem in problems:
             self.notify(str(problem), title="Source skipped", severity="warning", markup=False, timeout=8)
+        for source in story.sources:
+            if source.id in story.unrelated:
+                self.notify(f"{source.label} shares nothing with the other sources: probably another story.", title="Unrelated source", severity="warning", markup=False, timeout=8)
         if len(story.sources) == 1:
             self.notify("Only one source: there is nothing to compare it with, so all of it is its own.", markup=False, timeout=8)
         self.query_one("#loading").display = False
@@ -160,20 +166,20 @@ class DigestApp(App[int]):
     def _render_all(self) -> list[render.RenderedParagraph]:
         assert self.story is not None
         if self.view is None:
-            return [render.merged_paragraph(self.story, i) for i in range(len(self.story.blocks))]
+            return [render.merged_paragraph(self.story, i, wordings=self.wordings) for i in range(len(self.story.blocks))]
         count = len(self.story.sources[self.view].paragraphs)
         return [render.source_paragraph(self.story, self.view, i) for i in range(count)]
 
     def _render_one(self, index: int, cursor: int | None) -> render.RenderedParagraph:
         assert self.story is not None
         if self.view is None:
-            return render.merged_paragraph(self.story, index, cursor)
+            return render.merged_paragraph(self.story, index, cursor, wordings=self.wordings)
         return render.source_paragraph(self.story, self.view, index, cursor)
 
     def _view_title(self) -> Content:
         assert self.story is not None
         if self.view is None:
-            return Content.assemble(("Merged story", "bold"), ("  ·  coloured, underlined words: one outlet's details  ·  ‹ABC›: who carries a sentence", "dim"))
+            return Content.assemble(("Merged story", "bold"), ("  ·  underlined: only one outlet says it  ·  ‹ABC›: who tells it  ·  w: every wording", "dim"))
         source = self.story.sources[self.view]
         origin = source.origin + (f" · {source.date}" if source.date else "")
         return Content.assemble(
@@ -262,6 +268,17 @@ class DigestApp(App[int]):
         if target is not None:
             self._set_cursor(target)
 
+    def action_toggle_wordings(self) -> None:
+        """Compact story (each piece of information once) or every outlet's wording under it."""
+        if self.story is None:
+            return
+        self.wordings = not self.wordings
+        if self.view is None:
+            first = self.query_one(StoryView).first_visible()
+            self.switch_view(None)
+            self.query_one(StoryView).reveal(first)
+        self.notify("Showing every outlet's wording" if self.wordings else "Compact story: each piece of information once", timeout=2, markup=False)
+
     def action_search(self) -> None:
         if self.story is None:
             return
@@ -312,17 +329,17 @@ class DigestApp(App[int]):
             return
         merged = self._merged_at(place)
         story = self.story
-        body = [self._attributed(story.source_index(merged.source_ids[0]) if merged.unique else merged.origin.source, merged.text, "shown in the merged story")]
+        body = [self._attributed(merged.origin.source, merged.text, "shown in the merged story")]
         for variant in merged.variants:
-            body.append(self._attributed(story.source_index(variant.source_id), variant.text, f"resemblance {variant.resemblance:.2f} · containment {variant.containment:.2f}"))
+            scores = f"resemblance {variant.resemblance:.2f} · containment {variant.containment:.2f} · information {variant.cosine:.2f}"
+            body.append(self._attributed(story.source_index(variant.source_id), variant.text, f"{render.HOW[variant.how]} · {scores}"))
+        for addition in merged.additions:
+            body.append(self._attributed(story.source_index(addition.source_id), addition.text, "its own framing of the quotation"))
         carriers = ", ".join(f"{story.marker(i)} {story.sources[story.source_index(i)].label}" for i in merged.source_ids)
         body.append(Content.assemble(("Carried by: ", "bold"), carriers))
-        if merged.partly_shared_with:
-            partly = ", ".join(f"{story.marker(i)} {story.sources[story.source_index(i)].label}" for i in merged.partly_shared_with)
-            body.append(Content.assemble(("Some of its words also appear in: ", "bold"), partly))
         if not merged.variants:
-            body.append(Content.assemble(("No other outlet words this sentence differently.", "dim")))
-        self.push_screen(TextScreen("Variants of this passage", body))
+            body.append(Content.assemble(("No other outlet tells this, in these words or others.", "dim")))
+        self.push_screen(TextScreen("How other outlets tell this sentence", body))
 
     def _merged_at(self, place: Place):
         assert self.story is not None

@@ -43,7 +43,8 @@ class SentencePlace:
     start: int
     end: int
     detail_of: tuple[int, ...]
-    """Source indexes whose unique detail this sentence shows (empty: no detail)."""
+    """Source indexes whose own detail this sentence is or shows: a sentence only that outlet
+    carries, or new words in a shared one (empty: no detail)."""
 
 
 @dataclass(frozen=True)
@@ -83,22 +84,45 @@ def _markers(story: Story, builder: _Builder, source_ids: tuple[str, ...], dim: 
     builder.add("›", "dim")
 
 
-def merged_paragraph(story: Story, block_index: int, cursor: int | None = None) -> RenderedParagraph:
-    """A block of the merged story: details highlighted in their source's colour, with markers."""
+HOW = {"wording": "same wording", "information": "same information", "quotation": "same quotation"}
+"""How a folded wording matched, in words for the reader."""
+
+
+def merged_paragraph(story: Story, block_index: int, cursor: int | None = None, wordings: bool = False) -> RenderedParagraph:
+    """A block of the merged story: details highlighted in their source's colour, with markers.
+
+    ``wordings``: also show, under each sentence, every other outlet's wording folded under it.
+    """
     block = story.blocks[block_index]
     builder = _Builder()
     places: list[SentencePlace] = []
     for position, sentence in enumerate(block.sentences):
         if position:
-            builder.add(" ")
+            builder.add("\n" if wordings else " ")
         owner = sentence.origin.source  # new words are always the representative's own
         start, end = builder.add(sentence.text, "bold" if block.kind == "heading" else None)
         for span in sentence.new_spans:
             builder.style(start + span.start, start + span.end, detail_style(owner))
         _markers(story, builder, sentence.source_ids, dim=not sentence.unique)
+        for addition in sentence.additions:
+            index = story.source_index(addition.source_id)
+            builder.add(" (")
+            builder.add(source_marker(index), marker_style(index))
+            builder.add(": ")
+            a_start, _ = builder.add(addition.text)
+            for span in addition.new_spans:
+                builder.style(a_start + span.start, a_start + span.end, detail_style(index))
+            builder.add(")")
         if cursor == position:
             builder.style(start, end, CURSOR_STYLE)
-        places.append(SentencePlace(start, end, (owner,) if sentence.new_spans else ()))
+        places.append(SentencePlace(start, end, (owner,) if sentence.new_spans or sentence.unique else ()))
+        if wordings:
+            for variant in sentence.variants:
+                index = story.source_index(variant.source_id)
+                builder.add("\n  ↳ ", "dim")
+                builder.add(source_marker(index), marker_style(index))
+                builder.add(f" {HOW[variant.how]}: ", "dim italic")
+                builder.add(variant.text, "dim")
     return RenderedParagraph(builder.content(), tuple(places), block.kind == "heading")
 
 
@@ -112,7 +136,8 @@ def source_paragraph(story: Story, source_index: int, paragraph_index: int, curs
     for position, sentence in enumerate(sentences):
         if position:
             builder.add(" ")
-        base = None if sentence.new_spans else "dim"  # every word of it is carried elsewhere too
+        shared = not story.merged(sentence).unique
+        base = "dim" if shared and not sentence.new_spans else None  # other outlets tell all of it too
         if heading:
             base = f"bold {base or ''}".strip()
         start, end = builder.add(sentence.text, base)
@@ -120,7 +145,7 @@ def source_paragraph(story: Story, source_index: int, paragraph_index: int, curs
             builder.style(start + span.start, start + span.end, detail_style(source_index))
         if cursor == position:
             builder.style(start, end, CURSOR_STYLE)
-        places.append(SentencePlace(start, end, (source_index,) if sentence.new_spans else ()))
+        places.append(SentencePlace(start, end, (source_index,) if sentence.new_spans or not shared else ()))
     return RenderedParagraph(builder.content(), tuple(places), heading)
 
 
@@ -141,7 +166,8 @@ def header_text(story: Story) -> Content:
 
 
 def source_option(story: Story, index: int, details: int, width: int = 26) -> Content:
-    """A source panel row: marker, label and detail count; its title (or file name) below."""
+    """A source panel row: marker, label and detail count; its title (or file name) below; a
+    warning mark when it shares nothing with the other sources."""
     source = story.sources[index]
     title = source.title or source.origin.rstrip("/").rsplit("/", 1)[-1]
     if len(title) > width:
@@ -153,4 +179,5 @@ def source_option(story: Story, index: int, details: int, width: int = 26) -> Co
         (f" · {details} unique", "dim"),
         "\n",
         (f"    {title}", "dim italic"),
+        ("\n    ⚠ shares nothing: another story?" if source.id in story.unrelated else "", "bold"),
     )

@@ -172,11 +172,15 @@ def lsh_buckets(indexes: Sequence[int], hashvalues: Sequence, params: Similarity
 
 
 def group_near_duplicates(prints: Sequence[Fingerprint], params: SimilarityParams = DEFAULT_PARAMS, stage: StageTimer = no_timing) -> list[int]:
-    """A group id for every sentence (the smallest index in its group); -1 for empty ones.
+    """For every sentence, the index of its group's representative: the most complete wording.
 
     Identical wordings are joined first, without MinHash. Inside an LSH bucket each member is
     verified against one member of each group already found in that bucket, so a bucket of
-    many copies of the same sentence costs linear, not quadratic, time.
+    many copies of the same sentence costs linear, not quadratic, time. Verified pairs chain
+    (A~B and B~C does not make A~C), so each chained component is then split: its longest
+    wording is the representative and keeps the members that match it; the rest form groups
+    the same way. Every member of a group is a near-duplicate of its representative (or has the
+    same words). A sentence with no words is a group of its own: separators never merge.
     """
     groups = _UnionFind(len(prints))
     first_of: dict[tuple[str, ...], int] = {}
@@ -196,7 +200,28 @@ def group_near_duplicates(prints: Sequence[Fingerprint], params: SimilarityParam
         buckets = lsh_buckets(comparable, hashvalues, params)
     with stage("verify"):
         _verify_buckets(buckets, prints, groups, params)
-    return [groups.find(i) if fp.words else -1 for i, fp in enumerate(prints)]
+        return _sound_groups(prints, groups, params)
+
+
+def _sound_groups(prints: Sequence[Fingerprint], groups: _UnionFind, params: SimilarityParams) -> list[int]:
+    components: dict[int, list[int]] = {}
+    for index in range(len(prints)):
+        components.setdefault(groups.find(index), []).append(index)
+    representative = list(range(len(prints)))
+    for members in components.values():
+        if len(members) == 1:
+            continue
+        remaining = sorted(members, key=lambda i: (-len(prints[i].words), i))
+        while remaining:
+            head, rest = remaining[0], remaining[1:]
+            representative[head] = head
+            remaining = []
+            for member in rest:
+                if prints[member].words == prints[head].words or is_near_duplicate(prints[head], prints[member], params):
+                    representative[member] = head
+                else:
+                    remaining.append(member)
+    return representative
 
 
 def _verify_buckets(buckets: list[list[int]], prints: Sequence[Fingerprint], groups: _UnionFind, params: SimilarityParams) -> None:

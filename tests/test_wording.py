@@ -1,6 +1,6 @@
 """The near-duplicate decision and the LSH grouping."""
 
-from digest.engine.similarity import SimilarityParams, fingerprint_of, group_near_duplicates, is_near_duplicate, score
+from digest.engine.wording import SimilarityParams, fingerprint_of, group_near_duplicates, is_near_duplicate, score
 
 STATEMENT = "The United States will continue to take all necessary action to protect our people and our interests wherever they are around the world"
 
@@ -40,11 +40,30 @@ def test_very_short_sentences_match_only_when_identical():
     assert not is_near_duplicate(fp("Not yet."), fp("Not now."))
 
 
-def test_grouping_joins_duplicates_and_leaves_the_rest_alone():
+def test_grouping_joins_duplicates_under_the_most_complete_and_leaves_the_rest_alone():
     texts = [STATEMENT, "Completely different words about harbor ferries and fares rising.", STATEMENT.upper(), "", f"{STATEMENT}, officials said on Thursday."]
     groups = group_near_duplicates([fp(t) for t in texts])
-    assert groups[0] == groups[2] == groups[4] == 0
-    assert groups[1] == 1 and groups[3] == -1
+    assert groups[0] == groups[2] == groups[4] == 4  # the longest wording represents the group
+    assert groups[1] == 1 and groups[3] == 3
+
+
+def test_wordless_lines_are_never_grouped():
+    groups = group_near_duplicates([fp(t) for t in ("***", "— — —", "***", "* * *")])
+    assert groups == [0, 1, 2, 3]
+
+
+def test_a_chain_of_near_duplicates_is_split_so_every_member_matches_its_representative():
+    # a~b and b~c, but a and c share almost nothing: union-find alone would group all three.
+    a = "alpha beta gamma delta epsilon zeta eta theta iota omega psi chi phi"
+    b = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu"
+    c = "zeta eta theta iota kappa lambda mu rho sigma"
+    prints = [fp(a), fp(b), fp(c)]
+    assert is_near_duplicate(prints[0], prints[1]) and is_near_duplicate(prints[1], prints[2])
+    assert not is_near_duplicate(prints[0], prints[2])
+    groups = group_near_duplicates(prints)
+    for member, rep in enumerate(groups):
+        assert rep == member or is_near_duplicate(prints[member], prints[rep])
+    assert len(set(groups)) == 2
 
 
 def test_thresholds_are_parameters():

@@ -1,0 +1,229 @@
+"""What a sentence states, as words: content lemmas, names, numbers, negation, direction.
+
+The same-information level of the merge (``meaning.py``) and the details (``details.py``)
+compare sentences by what they state rather than how they word it. This module turns one
+sentence into those facts:
+
+* content lemmas: words that carry information, in their dictionary form (``simplemma``, the
+  lemmatizer by trafilatura's author), so "killed" and "kills" are one word; function words and
+  the verbs of attribution ("said", "told", "according to") are not content;
+* names: capitalised words inside a sentence, and a capitalised first word that the dictionary
+  does not know or knows as a proper noun;
+* numbers: figures, and number words written out ("two", "second", "million");
+* negation, and words of opposite direction ("rise"/"fall", "approve"/"reject"): two sentences
+  that differ in these state different facts however alike their words are.
+
+The word lists are about English grammar in general (function words, number words, antonymous
+verbs), not about any story. Other languages are lemmatised as English, which leaves their
+words as they are: the comparison still works on exact word forms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from digest.engine.normalize import Token, tokenize
+
+LANGUAGE = "en"
+
+FUNCTION_WORDS = frozenset(
+    """a about above across after again against all almost along already also although always am among an and
+    another any anyone anything are around as at be because been before being below between both but by can
+    could did do does doing done during each either else even ever every few for from further had has have
+    having he her here hers herself him himself his how however i if in into is it its itself just least less
+    let like many may me might more most much must my myself near nearly neither nor now of off often on once
+    one's only onto or other others otherwise our ours ourselves out over own per perhaps quite rather same
+    shall she should since so some still such than that the their theirs them themselves then there these they
+    this those though through throughout thus to too toward towards under until upon us very via was we were
+    what whatever when where whether which while who whom whose why will with within would yet you your yours
+    yourself mr mrs ms s t""".split()
+)
+"""Words that carry grammar, not information."""
+
+TITLES = frozenset("mr mrs ms dr prof gen maj col lt capt cmdr adm sgt cpl pvt sen rep gov pres supt insp det st jr sr".split())
+"""Abbreviated titles before a name ("Maj. Gen. Soleimani"): the name is the fact, not the title."""
+
+ATTRIBUTION = frozenset("say tell add according report state told said says statement claim note explain continue".split())
+"""Lemmas of "who said it" framing: an outlet's wording of attribution is not a fact of the story."""
+
+NEGATIONS = frozenset("not no never without none nobody nothing neither nor cannot deny refuse fail".split())
+NEGATION_SCOPE = 4
+"""A negation bears on the content words among the next few tokens ("did not sign the bill")."""
+
+_NUMBER_WORDS = {
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
+    "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20",
+    "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
+    "hundred": "100", "thousand": "1000", "million": "million", "billion": "billion", "trillion": "trillion",
+    "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th",
+    "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th", "dozen": "12", "dozens": "dozens",
+    "hundreds": "hundreds", "thousands": "thousands", "millions": "millions", "half": "0.5", "twice": "x2",
+    "bn": "billion", "m": "million", "k": "1000",
+}
+"""Number words to one canonical form, so "two" and "2" are the same figure and "2" and
+"second" are not."""
+
+_OPPOSITE_GROUPS = (
+    ("rise rose increase raise grow gain climb jump surge soar boost expand add provide up higher more",
+     "fall decrease cut drop decline lose shrink reduce slash sink plunge down low lower less fewer"),
+    ("win won beat defeat", "lose"),
+    ("approve accept pass allow permit grant", "reject refuse deny veto ban block"),
+    ("confirm admit", "deny"),
+    ("open reopen", "close shut"),
+    ("buy acquire", "sell"),
+    ("arrive enter join", "leave left depart exit quit"),
+    ("start begin launch", "end stop finish halt"),
+    ("support back favor favour", "oppose"),
+    ("guilty convict", "innocent acquit"),
+    ("hire", "fire"),
+    ("alive live survive", "dead die kill"),
+    ("before", "after"),
+    ("first", "last"),
+    ("attack", "defend"),
+)
+
+
+def _opposites() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for left, right in _OPPOSITE_GROUPS:
+        lefts, rights = left.split(), right.split()
+        for word in lefts:
+            table.setdefault(word, set()).update(rights)
+        for word in rights:
+            table.setdefault(word, set()).update(lefts)
+    return {word: frozenset(others) for word, others in table.items()}
+
+
+OPPOSITES = _opposites()
+"""Lemma -> lemmas of the opposite direction. Irregular past forms that the lemmatizer reads as
+other words ("rose", "won", "left") are listed as they are."""
+
+
+@lru_cache(maxsize=131072)
+def _lemma(word: str) -> tuple[str, bool]:
+    """(lemma, known as a proper noun) of a lowercase word."""
+    import simplemma  # lazy: its dictionaries load on first use
+
+    lemma = simplemma.lemmatize(word, lang=LANGUAGE)
+    proper = lemma[:1].isupper() or not simplemma.is_known(word, lang=LANGUAGE)
+    return lemma.casefold(), proper
+
+
+def lemma(word: str) -> str:
+    """The dictionary form of a normalized word ("killed" -> "kill"); numbers canonical."""
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    if word[0].isdigit():
+        return word
+    return _lemma(word)[0]
+
+
+def is_number(lemma_: str) -> bool:
+    return lemma_[0].isdigit() or lemma_ in ("million", "billion", "trillion", "dozens", "hundreds", "thousands", "millions")
+
+
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Word:
+    """One content word of a sentence: where it stands and what it means."""
+
+    token: Token
+    lemma: str
+    name: bool
+    number: bool
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What one sentence states, as comparable sets."""
+
+    words: tuple[Word, ...]
+    """Its content words in order (function words and attribution left out)."""
+    lemmas: frozenset[str]
+    names: frozenset[str]
+    numbers: frozenset[str]
+    negated: frozenset[str]
+    """Content lemmas under a negation ("did not *sign*", "refused to *allow*")."""
+    directions: frozenset[str]
+    """Lemmas that have an opposite (see OPPOSITES)."""
+    name_order: tuple[str, ...]
+    """Names in the order the sentence mentions them (first mention)."""
+
+
+def capitalised_inside(texts: Iterable[str]) -> frozenset[str]:
+    """Words written capitalised after the first word of some sentence: the story's names.
+
+    A sentence's first word is capitalised anyway; it is a name when the story also writes it
+    capitalised elsewhere ("Smith sued Jones" / "… said Smith").
+    """
+    found: set[str] = set()
+    for text in texts:
+        for token in tokenize(text)[1:]:
+            if text[token.start : token.start + 1].isupper():
+                found.add(token.norm)
+    return frozenset(found)
+
+
+def facts(text: str, tokens: list[Token] | None = None, names: frozenset[str] = frozenset()) -> Facts:
+    """The facts of one sentence. ``tokens`` are its normalized tokens, when already known;
+    ``names`` are the story's names (see ``capitalised_inside``), for its first word."""
+    tokens = tokenize(text) if tokens is None else tokens
+    found: list[Word] = []
+    negated: set[str] = set()
+    scope_end = -1
+    for position, token in enumerate(tokens):
+        raw = text[token.start : token.end]
+        norm = token.norm
+        if norm in NEGATIONS or raw.lower().endswith(("n't", "n’t")) or lemma(norm) in NEGATIONS:
+            scope_end = position + NEGATION_SCOPE
+            continue
+        if _POSSESSIVE.search(raw) and norm.endswith("s"):
+            norm = norm[:-1]
+        if not norm or norm in FUNCTION_WORDS or norm in TITLES:
+            continue
+        lem = lemma(norm)
+        if lem in ATTRIBUTION or lem in FUNCTION_WORDS:
+            continue
+        number = is_number(lem)
+        name = not number and _is_name(raw, norm, first=position == 0, names=names)
+        if len(lem) < 2 and not number:
+            continue
+        found.append(Word(token, lem, name, number))
+        if position <= scope_end:
+            negated.add(lem)
+    names = [w.lemma for w in found if w.name]
+    order = tuple(dict.fromkeys(names))
+    lemmas = frozenset(w.lemma for w in found)
+    return Facts(
+        words=tuple(found),
+        lemmas=lemmas,
+        names=frozenset(names),
+        numbers=frozenset(w.lemma for w in found if w.number),
+        negated=frozenset(negated),
+        directions=frozenset(lemma_ for lemma_ in lemmas if lemma_ in OPPOSITES),
+        name_order=order,
+    )
+
+
+def _is_name(raw: str, norm: str, first: bool, names: frozenset[str]) -> bool:
+    if not raw[:1].isupper():
+        return False
+    if len(raw) > 1 and raw.isupper():
+        return True  # an acronym: NATO, UN, FBI
+    if not first:
+        return True
+    return norm in names or _lemma(norm)[1]
+
+
+def opposed(a: Facts, b: Facts) -> bool:
+    """True when one sentence has a word whose opposite only the other has ("rose"/"fell")."""
+    for word in a.directions - b.lemmas:
+        if OPPOSITES[word] & (b.directions - a.lemmas):
+            return True
+    return False

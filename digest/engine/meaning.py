@@ -1,0 +1,236 @@
+"""Same information in other words: which sentences another outlet already tells.
+
+The wording level (``wording.py``) finds sentences that share their wording. Independent outlets
+tell the same facts in their own words, so this second level compares what sentences state (see
+``lexicon.facts``): content lemmas weighted by how rare they are in the story (IDF), names,
+numbers, negation and direction. A sentence A is *folded* under a sentence B of another outlet,
+and B is credited to both, when
+
+* A and B are about the same thing: IDF-weighted cosine of their lemma sets >= ``cosine``;
+* B states most of what A states: the IDF weight of A's lemmas that B has >= ``coverage``;
+* the other outlets state the rest of it somewhere in the story: the weight of A's lemmas that
+  no other outlet uses anywhere is at most ``new_weight`` of A's, and none of them is a name or a
+  number ("compared against everything the other outlets say", not only against B);
+* and nothing marks a different fact. Every number of A is in B; if A and B each name someone
+  the other does not, or name the same people in another order ("who shot whom"), or one is
+  negated and the other not, or one says "rose" where the other says "fell", they stay apart.
+  Wrongly hiding a fact is worse than showing a repeat.
+
+A shared quotation is the other way to tell the same: when the words A quotes (six or more) are
+in B, A folds under B as a *quotation*, and A's framing around the quotation is kept as A's own
+addition when it has words B lacks ("…,” the minister told reporters in Geneva"), so the
+quotation is shown once and the framing stays visible.
+
+Sentences are taken most informative first (by IDF weight): each either folds under a sentence
+already kept, or is kept itself. So every folded sentence is compared with the sentence it is
+shown under, never chained through a third. Candidates come from an inverted index of the kept
+sentences' lemmas; lemmas used in more than ``candidate_df`` sentences do not produce candidates
+(they are the story's common words, and skipping them keeps the work linear in the story's
+length); the cosine itself uses every lemma.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+from digest.engine.lexicon import Facts, opposed
+
+FoldKind = Literal["information", "quotation"]
+
+
+@dataclass(frozen=True)
+class MeaningParams:
+    cosine: float = 0.3
+    """IDF-weighted cosine of the two lemma sets at or above which they are about the same thing."""
+    coverage: float = 0.6
+    """Share of the folded sentence's lemma weight that the sentence it folds under must state."""
+    new_weight: float = 0.2
+    """Most of a folded sentence's lemma weight that no other outlet states anywhere."""
+    candidate_df: int = 150
+    """Lemmas in more sentences than this do not produce candidates (they still count in scores)."""
+    candidates: int = 8
+    """How many best candidates are verified for each sentence."""
+    quote_containment: float = 0.8
+    """Share of a quotation's word trigrams that must appear in the other sentence."""
+
+    def as_dict(self) -> dict[str, float]:
+        return {f"information.{k}": float(v) for k, v in asdict(self).items()}
+
+
+DEFAULT_MEANING = MeaningParams()
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One sentence to compare: the representative of a same-wording group."""
+
+    facts: Facts
+    source: int
+    """The outlet whose wording this is."""
+    carriers: frozenset[int]
+    """Every outlet that carries it (same wording)."""
+    shingles: frozenset[str]
+    quote: frozenset[str] = frozenset()
+    """Word trigrams of its one quotation (see normalize.quoted_words); empty if none."""
+    quote_numbers: frozenset[str] = frozenset()
+    """The figures inside that quotation: a quotation with another figure is another statement."""
+    foldable: bool = True
+    """False for headings and wordless lines, which neither fold nor take folds."""
+
+
+@dataclass(frozen=True)
+class Fold:
+    """Unit ``index`` tells what unit ``host`` tells: it is shown under it."""
+
+    index: int
+    host: int
+    how: FoldKind
+    cosine: float
+    coverage: float
+
+
+class Weights:
+    """IDF of every lemma over the story's sentences, and which outlets use each lemma."""
+
+    def __init__(self, sentences: Sequence[tuple[int, Facts]]) -> None:
+        df: dict[str, int] = {}
+        owners: dict[str, set[int]] = {}
+        for source, facts in sentences:
+            for lemma in facts.lemmas:
+                df[lemma] = df.get(lemma, 0) + 1
+                owners.setdefault(lemma, set()).add(source)
+        total = max(1, len(sentences))
+        self.df = df
+        self.idf = {lemma: math.log(1.0 + total / count) for lemma, count in df.items()}
+        self.owners = owners
+
+    def weight(self, lemmas: frozenset[str]) -> float:
+        return sum(self.idf.get(lemma, 0.0) for lemma in lemmas)
+
+    def told_by_others(self, lemma: str, carriers: frozenset[int]) -> bool:
+        """True when an outlet other than ``carriers`` uses the lemma somewhere in the story."""
+        return any(owner not in carriers for owner in self.owners.get(lemma, ()))
+
+
+def cosine(a: Facts, b: Facts, weights: Weights) -> float:
+    """IDF-weighted cosine of two lemma sets (binary term weights)."""
+    if not a.lemmas or not b.lemmas:
+        return 0.0
+    idf = weights.idf
+    dot = sum(idf.get(lemma, 0.0) ** 2 for lemma in a.lemmas & b.lemmas)
+    norm_a = math.sqrt(sum(idf.get(lemma, 0.0) ** 2 for lemma in a.lemmas))
+    norm_b = math.sqrt(sum(idf.get(lemma, 0.0) ** 2 for lemma in b.lemmas))
+    return dot / (norm_a * norm_b) if norm_a and norm_b else 0.0
+
+
+def coverage(a: Facts, b: Facts, weights: Weights) -> float:
+    """Share of ``a``'s lemma weight that ``b`` states too."""
+    total = weights.weight(a.lemmas)
+    return weights.weight(a.lemmas & b.lemmas) / total if total else 0.0
+
+
+def different_fact(a: Facts, b: Facts) -> str | None:
+    """Why ``a`` cannot fold under ``b`` whatever their words share, or None.
+
+    A figure of ``a`` that ``b`` lacks, a name on each side that the other lacks, the same names
+    in another order, a word both state but only one negates, or words of opposite direction.
+    """
+    if not a.numbers <= b.numbers:
+        return "a number the other lacks"
+    if (a.negated & b.lemmas) - b.negated or (b.negated & a.lemmas) - a.negated:
+        return "negation"
+    if (a.names - b.names) and (b.names - a.names):
+        return "different names"
+    shared = a.names & b.names
+    if len(shared) >= 2:
+        order_a = [n for n in a.name_order if n in shared]
+        order_b = [n for n in b.name_order if n in shared]
+        if order_a != order_b:
+            return "names in another order"
+    if opposed(a, b):
+        return "opposite direction"
+    return None
+
+
+def tells_same(a: Unit, b: Unit, weights: Weights, params: MeaningParams = DEFAULT_MEANING) -> Fold | None:
+    """Whether ``a`` may be folded under ``b`` (not symmetric: ``b`` must cover ``a``).
+
+    Returns the fold with its scores (index and host left 0: the caller fills them), or None.
+    """
+    if not a.foldable or not b.foldable or a.source in b.carriers:
+        return None
+    fa, fb = a.facts, b.facts
+    sim = cosine(fa, fb, weights)
+    cov = coverage(fa, fb, weights)
+    if a.quote and _quoted_in(a.quote, b.shingles, params) and a.quote_numbers <= fb.numbers:
+        return Fold(0, 0, "quotation", round(sim, 4), round(cov, 4))
+    if sim < params.cosine or cov < params.coverage:
+        return None
+    if different_fact(fa, fb) is not None:
+        return None
+    if not _told_elsewhere(a, weights, params):
+        return None
+    return Fold(0, 0, "information", round(sim, 4), round(cov, 4))
+
+
+def _quoted_in(quote: frozenset[str], shingles: frozenset[str], params: MeaningParams) -> bool:
+    return bool(quote) and len(quote & shingles) / len(quote) >= params.quote_containment
+
+
+def _told_elsewhere(a: Unit, weights: Weights, params: MeaningParams) -> bool:
+    total = weights.weight(a.facts.lemmas)
+    if not total:
+        return False
+    untold = [w for w in a.facts.words if not weights.told_by_others(w.lemma, a.carriers)]
+    if any(w.name or w.number for w in untold):
+        return False
+    return weights.weight(frozenset(w.lemma for w in untold)) <= params.new_weight * total
+
+
+def fold_by_meaning(units: Sequence[Unit], weights: Weights, params: MeaningParams = DEFAULT_MEANING) -> list[Fold]:
+    """Every unit that tells what a kept unit tells, with the unit it folds under.
+
+    Units are taken most informative first; a unit that folds never takes folds itself, so each
+    folded unit is compared directly with the one it is shown under. Deterministic.
+    """
+    order = sorted(
+        (i for i, u in enumerate(units) if u.foldable and u.facts.lemmas),
+        key=lambda i: (-round(weights.weight(units[i].facts.lemmas), 9), -len(units[i].carriers), i),
+    )
+    postings: dict[str, list[int]] = {}
+    folds: list[Fold] = []
+    for index in order:
+        unit = units[index]
+        fold = _best_host(index, unit, units, postings, weights, params)
+        if fold is not None:
+            folds.append(fold)
+            continue
+        for lemma in unit.facts.lemmas:
+            if weights.df.get(lemma, 0) <= params.candidate_df:
+                postings.setdefault(lemma, []).append(index)
+    folds.sort(key=lambda f: f.index)
+    return folds
+
+
+def _best_host(index: int, unit: Unit, units: Sequence[Unit], postings: dict[str, list[int]], weights: Weights, params: MeaningParams) -> Fold | None:
+    partial: dict[int, float] = {}
+    for lemma in unit.facts.lemmas:
+        kept = postings.get(lemma)
+        if kept:
+            gain = weights.idf[lemma] ** 2
+            for other in kept:
+                partial[other] = partial.get(other, 0.0) + gain
+    if not partial:
+        return None
+    best = sorted(partial, key=lambda k: (-partial[k], k))[: params.candidates]
+    found: list[tuple[int, float, Fold]] = []
+    for host in best:
+        fold = tells_same(unit, units[host], weights, params)
+        if fold is not None:
+            found.append((0 if fold.how == "quotation" else 1, -fold.cosine, Fold(index, host, fold.how, fold.cosine, fold.coverage)))
+    if not found:
+        return None
+    return min(found, key=lambda item: (item[0], item[1], item[2].host))[2]

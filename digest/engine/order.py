@@ -1,0 +1,168 @@
+"""One reading order for the merged story: where the outlets place each piece of information.
+
+Each shown sentence stands for sentences of one or more outlets. Its place is the consensus of
+theirs: the median of its relative positions (0 for an article's first sentence, 1 for its last),
+so the lede that most outlets open with comes first and a coda that they close with comes last;
+at the same place, what more outlets tell comes first.
+
+Some sentences cannot stand alone: "He added that …", a quotation that goes on from the sentence
+before, a sentence opening with "But" or a pronoun, or one after a colon. Such a sentence is kept
+right after the shown sentence that stands for the one it follows in its own outlet, so "He" keeps
+its antecedent and a quotation is never split. Sentences that follow each other in one outlet's
+paragraph stay in one paragraph of the merged story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from statistics import median
+
+from digest.model import ParagraphKind, SentenceRef
+
+_DEPENDENT_START = re.compile(
+    r"""^["'“‘(]?\s*(?:he|she|they|it|his|her|their|its|him|them|this|that|these|those|but|and|however|still|also|yet|instead|so|then|there)\b""",
+    re.IGNORECASE,
+)
+_PRONOUN_ATTRIBUTION = re.compile(r"\b(?:he|she|they)\s+(?:said|added|says|adds|told|continued|explained|noted|wrote|went on)\b", re.IGNORECASE)
+
+
+MAX_QUOTED_SENTENCES = 8
+"""A quotation left open longer than this is taken as a stray mark, not a long quotation."""
+
+
+def open_quotation(text: str, open_before: bool = False) -> bool:
+    """Whether a quotation is open after ``text``, given whether one was open before it.
+
+    Curly marks say which way they go; straight double quotes toggle.
+    """
+    opens, closes = text.count("“"), text.count("”")
+    if opens or closes:
+        if opens != closes:
+            return opens > closes
+        return open_before
+    return not open_before if text.count('"') % 2 else open_before
+
+
+def inside_quotation(texts: Sequence[str]) -> list[bool]:
+    """For each of an outlet's sentences in order: does it start inside an open quotation?"""
+    result: list[bool] = []
+    state, run = False, 0
+    for text in texts:
+        result.append(state)
+        state = open_quotation(text, state)
+        run = run + 1 if state else 0
+        if run > MAX_QUOTED_SENTENCES:
+            state, run = False, 0
+    return result
+
+
+def depends_on_previous(text: str, previous: str | None, quoted: bool = False) -> bool:
+    """Whether a sentence needs the one before it in its outlet to be understood.
+
+    ``quoted``: it starts inside a quotation opened earlier (see ``inside_quotation``).
+    """
+    if previous is None:
+        return False
+    stripped = text.lstrip()
+    if not stripped:
+        return False
+    if quoted or previous.rstrip().endswith(":") or open_quotation(previous):
+        return True
+    if stripped[0].islower():
+        return True
+    return bool(_DEPENDENT_START.match(stripped) or _PRONOUN_ATTRIBUTION.search(stripped))
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A source sentence as the orderer sees it."""
+
+    ref: SentenceRef
+    group: int
+    """The shown sentence that stands for it."""
+    depends: bool
+    """It needs the sentence before it in its outlet (see depends_on_previous)."""
+
+
+@dataclass(frozen=True)
+class OrderedBlock:
+    kind: ParagraphKind
+    groups: tuple[int, ...]
+
+
+def reading_order(
+    sources: Sequence[Sequence[Placed]],
+    representative: dict[int, SentenceRef],
+    kinds: dict[int, ParagraphKind],
+) -> list[OrderedBlock]:
+    """Shown sentences (groups) in reading order, cut into paragraphs.
+
+    ``sources``: each outlet's sentences in published order. ``representative``: for each group,
+    the sentence whose wording is shown. ``kinds``: heading or paragraph, for each group.
+    """
+    positions: dict[int, list[float]] = {}
+    by_ref: dict[SentenceRef, Placed] = {}
+    parent: dict[int, int] = {}
+    carriers: dict[int, set[int]] = {}
+    for sentences in sources:
+        last = max(1, len(sentences) - 1)
+        for index, placed in enumerate(sentences):
+            positions.setdefault(placed.group, []).append(index / last)
+            carriers.setdefault(placed.group, set()).add(placed.ref.source)
+            by_ref[placed.ref] = placed
+            if index and placed.depends and placed.ref == representative[placed.group]:
+                anchor = sentences[index - 1].group
+                if anchor != placed.group and placed.group not in parent:
+                    parent[placed.group] = anchor
+    _break_cycles(parent)
+    place = {group: median(values) for group, values in positions.items()}
+    key = lambda g: (round(place[g], 9), -len(carriers[g]), representative[g].source, representative[g].paragraph, representative[g].sentence)  # noqa: E731
+    children: dict[int, list[int]] = {}
+    for child, anchor in parent.items():
+        children.setdefault(anchor, []).append(child)
+    order: list[int] = []
+    stack = sorted((g for g in place if g not in parent), key=key, reverse=True)
+    while stack:
+        group = stack.pop()
+        order.append(group)
+        stack.extend(sorted(children.get(group, ()), key=lambda g: (representative[g].source, representative[g].paragraph, representative[g].sentence), reverse=True))
+    return _paragraphs(order, representative, kinds, parent)
+
+
+def _break_cycles(parent: dict[int, int]) -> None:
+    """A group's anchor chain must end at a group placed by position: cut any loop."""
+    for start in list(parent):
+        seen = {start}
+        node = parent.get(start)
+        while node is not None:
+            if node in seen:
+                parent.pop(start, None)
+                break
+            seen.add(node)
+            node = parent.get(node)
+
+
+def _paragraphs(order: list[int], representative: dict[int, SentenceRef], kinds: dict[int, ParagraphKind], parent: dict[int, int]) -> list[OrderedBlock]:
+    blocks: list[OrderedBlock] = []
+    current: list[int] = []
+    for group in order:
+        if current and _continues(current[-1], group, representative, kinds, parent):
+            current.append(group)
+            continue
+        if current:
+            blocks.append(OrderedBlock(kinds[current[0]], tuple(current)))
+        current = [group]
+    if current:
+        blocks.append(OrderedBlock(kinds[current[0]], tuple(current)))
+    return blocks
+
+
+def _continues(previous: int, group: int, representative: dict[int, SentenceRef], kinds: dict[int, ParagraphKind], parent: dict[int, int]) -> bool:
+    if kinds[previous] == "heading" or kinds[group] == "heading":
+        return False
+    if parent.get(group) == previous:
+        return True
+    a, b = representative[previous], representative[group]
+    return a.source == b.source and a.paragraph == b.paragraph and b.sentence == a.sentence + 1

@@ -1,0 +1,43 @@
+"""Details: only what no other outlet states anywhere in the story is highlighted."""
+
+from digest.engine import build_story
+from tests.conftest import make_source
+
+
+def _bold(story, startswith):
+    for block in story.blocks:
+        for sentence in block.sentences:
+            if sentence.text.startswith(startswith):
+                return [sentence.text[s.start : s.end] for s in sentence.new_spans]
+    raise AssertionError(startswith)
+
+
+SHARED = "The harbor ferry collided with a barge near the north pier on Sunday night."
+
+
+def test_a_name_or_figure_only_one_outlet_gives_is_a_detail():
+    a = make_source(0, f"{SHARED[:-1]}, injuring 14 passengers, Captain Ruth Alvarez said.")
+    b = make_source(1, SHARED)
+    assert _bold(build_story([a, b]), "The harbor ferry") == ["injuring 14 passengers, Captain Ruth Alvarez"]
+
+
+def test_a_rewording_is_not_a_detail():
+    a = make_source(0, "The harbor ferry smashed into a barge near the north pier on Sunday night.")
+    b = make_source(1, SHARED, "Witnesses said the ferry smashed into the pilings too.")
+    story = build_story([a, b])
+    assert all(not s.new_spans for block in story.blocks for s in block.sentences if s.text.startswith("The harbor ferry"))
+
+
+def test_words_another_outlet_states_elsewhere_are_not_details():
+    a = make_source(0, f"{SHARED[:-1]} after the engine failed.")
+    b = make_source(1, SHARED, "Investigators said the engine failed minutes before.")
+    assert _bold(build_story([a, b]), "The harbor ferry") == []
+
+
+def test_a_sentence_only_one_outlet_carries_is_not_bold_all_over():
+    a = make_source(0, SHARED, "Commuters at the terminal said they would switch to driving instead.")
+    b = make_source(1, SHARED)
+    story = build_story([a, b])
+    assert _bold(story, "Commuters") == []
+    [own] = [s for block in story.blocks for s in block.sentences if s.text.startswith("Commuters")]
+    assert own.unique  # its marker credits it to outlet A alone

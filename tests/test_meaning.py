@@ -1,0 +1,148 @@
+"""The same-information level: what sentences state, when one may fold under another, and when
+they must stay apart. Every fixture is written for its test."""
+
+from digest.engine import build_story
+from digest.engine.lexicon import capitalised_inside, facts, opposed
+from digest.engine.meaning import Unit, Weights, cosine, coverage, different_fact, tells_same
+from digest.engine.wording import fingerprint_of
+from tests.conftest import make_source
+
+# --- lexicon: the facts of one sentence -----------------------------------------------------------
+
+
+def test_content_words_are_lemmas_without_function_words_or_attribution():
+    found = facts("The ferries were canceled on Monday, officials said.")
+    assert {"ferry", "cancel", "official"} <= found.lemmas
+    assert not {"the", "were", "on", "say", "said"} & found.lemmas
+
+
+def test_names_are_capitalised_words_and_a_known_first_word_is_not_one():
+    found = facts("Harbor officials said Lena Ortiz met the Coast Guard in Portland.")
+    assert {"lena", "ortiz", "coast", "guard", "portland"} <= found.names
+    assert "harbor" not in found.names  # an ordinary word that starts the sentence
+    assert "ortiz" in facts("Ortiz resigned.").names  # a first word the dictionary does not know
+    assert "smith" in facts("Smith resigned.", names=capitalised_inside(["The mayor thanked Smith."])).names
+
+
+def test_numbers_written_as_words_or_figures_are_one_figure():
+    assert facts("Two ferries sank.").numbers == facts("2 ferries sank.").numbers == {"2"}
+    assert facts("It was the second crash.").numbers == {"2nd"}
+    assert facts("Fares rose by 1,500 dollars.").numbers == {"1500"}
+
+
+def test_a_negation_bears_on_the_next_few_words_only():
+    found = facts("The mayor did not sign the budget, and the council approved new fares for the harbor ferries.")
+    assert "sign" in found.negated and "budget" in found.negated
+    assert "ferry" not in found.negated and "harbor" not in found.negated
+    assert "allow" in facts("She refused to allow photographs.").negated
+
+
+def test_words_of_opposite_direction_are_found():
+    assert opposed(facts("Exports rose 20% in May."), facts("Exports fell 20% in May."))
+    assert opposed(facts("The council approved the plan."), facts("The council rejected the plan."))
+    assert not opposed(facts("Exports rose 20% in May."), facts("Exports climbed 20% in May."))
+
+
+# --- the fold decision -------------------------------------------------------------------------------
+
+
+def _units(*texts_by_source: str):
+    names = capitalised_inside(texts_by_source)
+    sentences = [(i, facts(t, names=names)) for i, t in enumerate(texts_by_source)]
+    weights = Weights(sentences)
+    units = []
+    for (i, found), text in zip(sentences, texts_by_source):
+        fp = fingerprint_of(text)
+        units.append(Unit(facts=found, source=i, carriers=frozenset({i}), shingles=fp.shingles, quote=fp.quote))
+    return units, weights
+
+
+BACKGROUND = (
+    "Rescue crews searched the river through the night.",
+    "The bridge had been inspected in March and passed.",
+    "Traffic was diverted to the northern crossing.",
+)
+
+
+def test_a_rewording_of_what_another_outlet_says_folds_under_it():
+    units, weights = _units(
+        "The ferry captain was arrested in Portland on Tuesday after the collision.",
+        "Police arrested the captain of the ferry in Portland on Tuesday following the collision with a barge.",
+        *BACKGROUND,
+    )
+    fold = tells_same(units[0], units[1], weights)
+    assert fold is not None and fold.how == "information"
+    assert tells_same(units[1], units[0], weights) is None  # the longer one says more: it does not fold
+
+
+def test_a_different_figure_never_folds():
+    units, weights = _units(
+        "The storm killed 12 people in the coastal towns on Sunday.",
+        "The storm killed 21 people in the coastal towns on Sunday, officials said.",
+        *BACKGROUND,
+    )
+    assert different_fact(units[0].facts, units[1].facts) == "a number the other lacks"
+    assert tells_same(units[0], units[1], weights) is None
+
+
+def test_who_did_what_to_whom_matters():
+    units, weights = _units("Smith sued Jones over the harbor contract.", "Jones sued Smith over the harbor contract.", *BACKGROUND)
+    assert different_fact(units[0].facts, units[1].facts) == "names in another order"
+    assert tells_same(units[0], units[1], weights) is None
+
+
+def test_a_different_name_in_the_same_place_never_folds():
+    units, weights = _units("Lena Ortiz won the harbor board election.", "Maria Chen won the harbor board election.", *BACKGROUND)
+    assert different_fact(units[0].facts, units[1].facts) == "different names"
+
+
+def test_negation_and_opposite_direction_keep_sentences_apart():
+    units, weights = _units("The council approved the ferry budget on Monday.", "The council did not approve the ferry budget on Monday.", *BACKGROUND)
+    assert different_fact(units[0].facts, units[1].facts) == "negation"
+    units, weights = _units("Ferry fares rose 20 percent this year.", "Ferry fares fell 20 percent this year.", *BACKGROUND)
+    assert different_fact(units[0].facts, units[1].facts) == "opposite direction"
+    assert tells_same(units[0], units[1], weights) is None
+
+
+def test_a_sentence_with_words_no_other_outlet_uses_is_not_folded():
+    units, weights = _units(
+        "The ferry captain, a veteran of 30 years, was arrested in Portland.",
+        "The ferry captain was arrested in Portland.",
+        *BACKGROUND,
+    )
+    assert tells_same(units[0], units[1], weights) is None  # "veteran of 30 years" is told by nobody else
+
+
+def test_same_outlet_never_folds_into_itself():
+    units, weights = _units("The ferry captain was arrested.", "The ferry captain was arrested.")
+    own = Unit(facts=units[0].facts, source=1, carriers=frozenset({1}), shingles=units[0].shingles)
+    assert tells_same(own, units[1], weights) is None
+
+
+def test_scores_are_exact_and_bounded():
+    a, b = facts("The ferry captain was arrested in Portland."), facts("Police arrested the ferry captain in Portland on Tuesday.")
+    weights = Weights([(0, a), (1, b)])
+    assert 0 < cosine(a, b, weights) <= 1 and coverage(a, b, weights) == 1.0
+
+
+# --- in the merged story -------------------------------------------------------------------------------
+
+
+def test_restatements_by_independent_outlets_appear_once_credited_to_both():
+    a = make_source(0, "The ferry captain was arrested in Portland on Tuesday after the collision.", "Rescue crews searched the river through the night.")
+    b = make_source(1, "Police arrested the captain of the ferry in Portland on Tuesday following the collision with a barge.", "The bridge had been inspected in March.")
+    story = build_story([a, b])
+    shown = [s for block in story.blocks for s in block.sentences]
+    arrests = [s for s in shown if "arrest" in s.text]
+    assert len(arrests) == 1 and arrests[0].source_ids == ("s0", "s1")
+    assert [v.how for v in arrests[0].variants] == ["information"]
+    mapped = story.merged(story.source_sentences[0][0][0])
+    assert mapped is arrests[0]
+
+
+def test_an_unrelated_source_is_flagged():
+    harbor = [make_source(i, "The ferry captain was arrested in Portland on Tuesday after the collision with a barge.", f"Rescue crews from Portland searched the river for {i + 2} hours.") for i in range(2)]
+    other = make_source(2, "The Oscars will be hosted by a comedian from Ohio next spring.", "Tickets for the ceremony sold out in minutes.")
+    story = build_story([*harbor, other])
+    assert story.unrelated == ("s2",)
+    assert build_story(harbor).unrelated == ()

@@ -1,0 +1,72 @@
+"""Reading order: consensus of the outlets' positions, dependent sentences kept with their
+antecedents, quotations never split. Fixtures are written for the test."""
+
+from digest.engine import build_story
+from digest.engine.order import Placed, depends_on_previous, inside_quotation, open_quotation, reading_order
+from digest.model import SentenceRef
+from tests.conftest import make_source
+
+
+def test_sentences_that_lean_on_the_one_before_are_recognised():
+    previous = "The mayor announced the new ferry schedule on Monday."
+    for text in ("He added that fares would not change.", "But the unions objected.", "“We will keep every route,” she said.", "and the council agreed."):
+        assert depends_on_previous(text, previous), text
+    assert not depends_on_previous("The council meets again in June.", previous)
+    assert not depends_on_previous("He added that fares would not change.", None)
+    assert depends_on_previous("Fares will stay the same.", "The mayor said:")
+
+
+def test_an_open_quotation_carries_over():
+    assert open_quotation("“We will keep every route.")
+    assert not open_quotation("“We will keep every route,” she said.")
+    assert open_quotation('"We will keep every route.')
+    assert depends_on_previous("Nobody will lose a ferry.”", "“We will keep every route.")
+    texts = ["The mayor spoke.", "“We will keep every route.", "Every one.", "Nobody will lose a ferry.”", "The council agreed."]
+    assert inside_quotation(texts) == [False, False, True, True, False]
+
+
+def _placed(source: int, groups: list[int], depends: set[int] = frozenset()) -> list[Placed]:
+    return [Placed(SentenceRef(source, i, 0), group, i in depends) for i, group in enumerate(groups)]
+
+
+def test_order_is_the_consensus_of_the_outlets_positions():
+    # groups 1 and 2 lead in two outlets of three; group 9 closes the one that has it
+    sources = [_placed(0, [1, 2, 3, 9]), _placed(1, [1, 3, 2]), _placed(2, [2, 1, 3])]
+    representative = {g: next(p.ref for s in sources for p in s if p.group == g) for g in (1, 2, 3, 9)}
+    blocks = reading_order(sources, representative, {g: "paragraph" for g in representative})
+    order = [g for b in blocks for g in b.groups]
+    assert order[:2] == [1, 2] and order[-1] == 9
+
+
+def test_a_dependent_sentence_follows_its_antecedent_wherever_that_is_placed():
+    # outlet 1's group 7 ("He added …") depends on its group 3, which the consensus puts early
+    sources = [_placed(0, [3, 4, 5, 6]), _placed(1, [4, 5, 6, 3, 7], depends={4})]
+    representative = {g: next(p.ref for s in sources for p in s if p.group == g) for g in (3, 4, 5, 6, 7)}
+    representative[7] = SentenceRef(1, 4, 0)
+    blocks = reading_order(sources, representative, {g: "paragraph" for g in representative})
+    order = [g for b in blocks for g in b.groups]
+    assert order.index(7) == order.index(3) + 1
+    assert any(b.groups[-2:] == (3, 7) for b in blocks)  # and in the same paragraph
+
+
+def test_a_quotation_spanning_sentences_is_never_split():
+    a = make_source(0, "The ferry strike ended on Friday after three days.", "Union leader Sam Ruiz was blunt.", "“This was never about money.", "It was about safety on the water.", "Nobody should forget that.”")
+    b = make_source(1, "The ferry strike ended on Friday after three days.", "Management said service resumes Monday.")
+    story = build_story([a, b])
+    texts = [s.text for block in story.blocks for s in block.sentences]
+    start = texts.index("“This was never about money.")
+    assert texts[start : start + 3] == ["“This was never about money.", "It was about safety on the water.", "Nobody should forget that.”"]
+    [block] = [b for b in story.blocks if any(s.text == "It was about safety on the water." for s in b.sentences)]
+    assert {"“This was never about money.", "Nobody should forget that.”"} <= {s.text for s in block.sentences}
+
+
+def test_the_lede_most_outlets_open_with_comes_first():
+    lede = "A fire closed the harbor ferry terminal on Sunday."
+    story = build_story(
+        [
+            make_source(0, lede, "Crews worked through the night.", "The cause is under investigation."),
+            make_source(1, "Residents said the smoke was visible for miles.", lede, "Service will resume on Tuesday."),
+            make_source(2, lede, "Two workers were treated for smoke inhalation."),
+        ]
+    )
+    assert story.blocks[0].sentences[0].text == lede
