@@ -24,7 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from digest.engine.segment import split_sentences
-from digest.engine.similarity import DEFAULT_PARAMS, fingerprint_of, is_near_duplicate, lsh_buckets, signatures
+from digest.engine.wording import DEFAULT_PARAMS, fingerprint_of, is_near_duplicate, lsh_buckets, signatures
 
 HERE = Path(__file__).resolve().parent
 ATTRIBUTIONS = ["officials said", "the ministry said in a statement", "according to a spokesperson", "the agency reported on Thursday"]

@@ -1,0 +1,94 @@
+"""How well the merge merges: per event and in total, on real multi-outlet coverage.
+
+Usage: python benchmarks/merge_quality.py [FOLDER ...]
+       (default: every event folder of ../shared/data/story-clusters-dev, then the bundled seeds)
+
+Each FOLDER is one story (one file per outlet article). For each it prints:
+
+* shared: share of the shown sentences credited to two or more outlets;
+* length: words shown / words of the longest single source;
+* bold: share of the shown characters that are highlighted as one outlet's new detail;
+* lost: source sentences that no shown sentence represents (must be 0);
+* folded: source sentences folded under another outlet's sentence by meaning (level 2).
+
+Targets from issue 7 on the dev events: shared >= 25%, length <= 2.5x, bold <= 30%, lost 0.
+These are development figures: the project is measured on other, unseen events.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DEV = HERE.parent.parent / "shared" / "data" / "story-clusters-dev"
+
+
+@dataclass
+class Quality:
+    name: str
+    sources: int
+    shown: int
+    shared: float
+    length: float
+    bold: float
+    lost: int
+    folded: int
+    seconds: float
+
+
+def measure(folder: Path) -> Quality:
+    from digest.engine import build_story
+    from digest.engine.normalize import words
+    from digest.ingest import load_sources
+
+    started = time.perf_counter()
+    sources = load_sources([str(folder)]).sources
+    story = build_story(sources)
+    seconds = time.perf_counter() - started
+    shown = [s for block in story.blocks for s in block.sentences]
+    shared = sum(1 for s in shown if len(s.source_ids) > 1)
+    words_shown = sum(len(words(s.text)) for s in shown)
+    longest = max(sum(len(words(p.text)) for p in source.paragraphs) for source in sources)
+    chars = sum(len(s.text) for s in shown)
+    bold = sum(span.end - span.start for s in shown for span in s.new_spans)
+    lost = 0
+    folded = 0
+    for index, paragraphs in enumerate(story.source_sentences):
+        for paragraph in paragraphs:
+            for sentence in paragraph:
+                merged = story.merged(sentence)
+                if story.sources[index].id not in merged.source_ids:
+                    lost += 1
+                folded += sum(1 for v in merged.variants if v.text == sentence.text and getattr(v, "how", "") == "information")
+    return Quality(folder.name, len(sources), len(shown), shared / max(1, len(shown)), words_shown / max(1, longest), bold / max(1, chars), lost, folded, seconds)
+
+
+def main(argv: list[str]) -> int:
+    from digest.ingest import bundled_seeds_dir
+
+    folders = [Path(a) for a in argv] or sorted(p for p in DEV.iterdir() if p.is_dir()) + [bundled_seeds_dir()]
+    rows = [measure(folder) for folder in folders]
+    print(f"| {'event':<14} | sources | shown | shared | length | bold | lost | folded | seconds |")
+    print("|" + "|".join("-" * w for w in (16, 9, 7, 8, 8, 6, 6, 8, 9)) + "|")
+    for r in rows:
+        print(f"| {r.name:<14} | {r.sources:>7} | {r.shown:>5} | {r.shared:>6.0%} | {r.length:>5.2f}x | {r.bold:>4.0%} | {r.lost:>4} | {r.folded:>6} | {r.seconds:>7.2f} |")
+    dev = [r for r in rows if r.name.startswith("t")] or rows
+    mean = lambda values: sum(values) / len(values)  # noqa: E731
+    print()
+    print(
+        f"mean over {len(dev)} dev events: shared {mean([r.shared for r in dev]):.0%} (target >= 25%), "
+        f"length {mean([r.length for r in dev]):.2f}x (<= 2.5x), bold {mean([r.bold for r in dev]):.0%} (<= 30%), "
+        f"lost {sum(r.lost for r in rows)} (0)"
+    )
+    print(
+        f"worst dev event: shared {min(r.shared for r in dev):.0%}, length {max(r.length for r in dev):.2f}x, "
+        f"bold {max(r.bold for r in dev):.0%}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
