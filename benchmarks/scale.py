@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-STAGES = ("load", "clean", "segment", "signatures", "candidates", "verify", "merge")
+STAGES = ("load", "clean", "segment", "signatures", "candidates", "verify", "meaning", "merge")
 BOILERPLATE = ["Follow us on Twitter and Facebook to stay connected", "3 min read", "Sign up for our daily newsletter", "Photo: Staff photographer/Reuters"]
 
 

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from digest.engine.normalize import Token, tokenize
+from digest.engine.normalize import QUOTATION, Token, tokenize
 
 LANGUAGE = "en"
 
@@ -43,10 +43,19 @@ FUNCTION_WORDS = frozenset(
 )
 """Words that carry grammar, not information."""
 
+TIME_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+"""Names of days and months: a time, comparable only with another time."""
+
+ATTRIBUTION_REACH = 3
+"""Names this close to a verb of attribution ("the DoD announced") name the source, not a fact."""
+
 TITLES = frozenset("mr mrs ms dr prof gen maj col lt capt cmdr adm sgt cpl pvt sen rep gov pres supt insp det st jr sr".split())
 """Abbreviated titles before a name ("Maj. Gen. Soleimani"): the name is the fact, not the title."""
 
-ATTRIBUTION = frozenset("say tell add according report state told said says statement claim note explain continue".split())
+ATTRIBUTION = frozenset("say tell add according report state told said says statement claim note explain continue announce".split())
 """Lemmas of "who said it" framing: an outlet's wording of attribution is not a fact of the story."""
 
 NEGATIONS = frozenset("not no never without none nobody nothing neither nor cannot deny refuse fail".split())
@@ -154,18 +163,24 @@ class Facts:
     """Lemmas that have an opposite (see OPPOSITES)."""
     name_order: tuple[str, ...]
     """Names in the order the sentence mentions them (first mention)."""
+    acronyms: tuple[tuple[str, str], ...] = ()
+    """Names written with two or more capitals, with those capitals: ("dod", "dd"), ("fbi", "fbi")."""
+    sources: frozenset[str] = frozenset()
+    """Names next to a verb of attribution: who said it, not what happened."""
+    quoted: frozenset[str] = frozenset()
+    """Content lemmas inside quotation marks: someone's own words, a fact of their own."""
 
 
-def capitalised_inside(texts: Iterable[str]) -> frozenset[str]:
+def capitalised_inside(sentences: Iterable[tuple[str, list[Token]]]) -> frozenset[str]:
     """Words written capitalised after the first word of some sentence: the story's names.
 
-    A sentence's first word is capitalised anyway; it is a name when the story also writes it
-    capitalised elsewhere ("Smith sued Jones" / "… said Smith").
+    ``sentences``: (text, its tokens). A sentence's first word is capitalised anyway; it is a
+    name when the story also writes it capitalised elsewhere ("Smith sued Jones" / "… said Smith").
     """
     found: set[str] = set()
-    for text in texts:
-        for token in tokenize(text)[1:]:
-            if text[token.start : token.start + 1].isupper():
+    for text, tokens in sentences:
+        for token in tokens[1:]:
+            if text[token.start].isupper():
                 found.add(token.norm)
     return frozenset(found)
 
@@ -176,6 +191,9 @@ def facts(text: str, tokens: list[Token] | None = None, names: frozenset[str] = 
     tokens = tokenize(text) if tokens is None else tokens
     found: list[Word] = []
     negated: set[str] = set()
+    acronyms: dict[str, str] = {}
+    found_at: list[int] = []
+    attributions: list[int] = []
     scope_end = -1
     for position, token in enumerate(tokens):
         raw = text[token.start : token.end]
@@ -188,17 +206,27 @@ def facts(text: str, tokens: list[Token] | None = None, names: frozenset[str] = 
         if not norm or norm in FUNCTION_WORDS or norm in TITLES:
             continue
         lem = lemma(norm)
-        if lem in ATTRIBUTION or lem in FUNCTION_WORDS:
+        if lem in ATTRIBUTION:
+            attributions.append(position)
+            continue
+        if lem in FUNCTION_WORDS:
             continue
         number = is_number(lem)
         name = not number and _is_name(raw, norm, first=position == 0, names=names)
         if len(lem) < 2 and not number:
             continue
         found.append(Word(token, lem, name, number))
+        found_at.append(position)
+        if name and sum(ch.isupper() for ch in raw) >= 2:
+            acronyms[lem] = "".join(ch for ch in raw if ch.isupper()).lower()
         if position <= scope_end:
             negated.add(lem)
     names = [w.lemma for w in found if w.name]
     order = tuple(dict.fromkeys(names))
+    near_attribution = {p for a in attributions for p in range(a - ATTRIBUTION_REACH, a + ATTRIBUTION_REACH + 1)}
+    quotes = [m.span() for m in QUOTATION.finditer(text)]
+    quoted = frozenset(w.lemma for w in found if any(a <= w.token.start < b for a, b in quotes))
+    sources = frozenset(w.lemma for w, position in zip(found, found_at) if w.name and position in near_attribution)
     lemmas = frozenset(w.lemma for w in found)
     return Facts(
         words=tuple(found),
@@ -208,6 +236,9 @@ def facts(text: str, tokens: list[Token] | None = None, names: frozenset[str] = 
         negated=frozenset(negated),
         directions=frozenset(lemma_ for lemma_ in lemmas if lemma_ in OPPOSITES),
         name_order=order,
+        acronyms=tuple(sorted(acronyms.items())),
+        sources=sources,
+        quoted=quoted,
     )
 
 

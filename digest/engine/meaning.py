@@ -8,13 +8,16 @@ and B is credited to both, when
 
 * A and B are about the same thing: IDF-weighted cosine of their lemma sets >= ``cosine``;
 * B states most of what A states: the IDF weight of A's lemmas that B has >= ``coverage``;
-* the other outlets state the rest of it somewhere in the story: the weight of A's lemmas that
-  no other outlet uses anywhere is at most ``new_weight`` of A's, and none of them is a name or a
-  number ("compared against everything the other outlets say", not only against B);
-* and nothing marks a different fact. Every number of A is in B; if A and B each name someone
-  the other does not, or name the same people in another order ("who shot whom"), or one is
-  negated and the other not, or one says "rose" where the other says "fell", they stay apart.
-  Wrongly hiding a fact is worse than showing a repeat.
+* and nothing marks a different fact. Every number of A, and every word A quotes, is in B; if
+  A and B each name someone
+  the other does not, or name the same people in another order ("who shot whom"), or one
+  negates a word the other states plainly, or one says "rose" where the other says "fell", they
+  stay apart. Wrongly hiding a fact is worse than showing a repeat.
+
+What A states beyond B is not hidden: its *remainder* (``remainder``), the words of A that B lacks
+and that are either names or told by no other outlet anywhere in the story, stays visible as A's
+addition to B ("compared against everything the other outlets say", not only against B). Words
+of A that B lacks but another outlet tells are shown where that outlet tells them.
 
 A shared quotation is the other way to tell the same: when the words A quotes (six or more) are
 in B, A folds under B as a *quotation*, and A's framing around the quotation is kept as A's own
@@ -36,7 +39,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-from digest.engine.lexicon import Facts, opposed
+from digest.engine.lexicon import TIME_NAMES, Facts, Word, opposed
 
 FoldKind = Literal["information", "quotation"]
 
@@ -45,10 +48,8 @@ FoldKind = Literal["information", "quotation"]
 class MeaningParams:
     cosine: float = 0.3
     """IDF-weighted cosine of the two lemma sets at or above which they are about the same thing."""
-    coverage: float = 0.6
+    coverage: float = 0.5
     """Share of the folded sentence's lemma weight that the sentence it folds under must state."""
-    new_weight: float = 0.2
-    """Most of a folded sentence's lemma weight that no other outlet states anywhere."""
     candidate_df: int = 150
     """Lemmas in more sentences than this do not produce candidates (they still count in scores)."""
     candidates: int = 8
@@ -106,9 +107,24 @@ class Weights:
         self.df = df
         self.idf = {lemma: math.log(1.0 + total / count) for lemma, count in df.items()}
         self.owners = owners
+        self._weights: dict[frozenset[str], float] = {}
+        self._norms: dict[frozenset[str], float] = {}
 
     def weight(self, lemmas: frozenset[str]) -> float:
-        return sum(self.idf.get(lemma, 0.0) for lemma in lemmas)
+        """Sum of the lemmas' IDF (remembered: the same sets are weighed many times)."""
+        found = self._weights.get(lemmas)
+        if found is None:
+            idf = self.idf
+            found = self._weights[lemmas] = sum(idf.get(lemma, 0.0) for lemma in lemmas)
+        return found
+
+    def norm(self, lemmas: frozenset[str]) -> float:
+        """Euclidean length of the lemmas' IDF vector (remembered)."""
+        found = self._norms.get(lemmas)
+        if found is None:
+            idf = self.idf
+            found = self._norms[lemmas] = math.sqrt(sum(idf.get(lemma, 0.0) ** 2 for lemma in lemmas))
+        return found
 
     def told_by_others(self, lemma: str, carriers: frozenset[int]) -> bool:
         """True when an outlet other than ``carriers`` uses the lemma somewhere in the story."""
@@ -121,30 +137,38 @@ def cosine(a: Facts, b: Facts, weights: Weights) -> float:
         return 0.0
     idf = weights.idf
     dot = sum(idf.get(lemma, 0.0) ** 2 for lemma in a.lemmas & b.lemmas)
-    norm_a = math.sqrt(sum(idf.get(lemma, 0.0) ** 2 for lemma in a.lemmas))
-    norm_b = math.sqrt(sum(idf.get(lemma, 0.0) ** 2 for lemma in b.lemmas))
+    norm_a, norm_b = weights.norm(a.lemmas), weights.norm(b.lemmas)
     return dot / (norm_a * norm_b) if norm_a and norm_b else 0.0
 
 
 def coverage(a: Facts, b: Facts, weights: Weights) -> float:
     """Share of ``a``'s lemma weight that ``b`` states too."""
     total = weights.weight(a.lemmas)
-    return weights.weight(a.lemmas & b.lemmas) / total if total else 0.0
+    if not total:
+        return 0.0
+    idf = weights.idf
+    return sum(idf.get(lemma, 0.0) for lemma in a.lemmas & b.lemmas) / total
 
 
 def different_fact(a: Facts, b: Facts) -> str | None:
     """Why ``a`` cannot fold under ``b`` whatever their words share, or None.
 
-    A figure of ``a`` that ``b`` lacks, a name on each side that the other lacks, the same names
-    in another order, a word both state but only one negates, or words of opposite direction.
+    A figure of ``a`` that ``b`` lacks; words ``a`` quotes that ``b`` lacks; a name on each side that the other lacks (days and months
+    compared only with each other; an acronym matches the initials of the other's names; who is
+    quoted as the source does not count); the same names in another order; a word both state but
+    only one negates; or words of opposite direction.
     """
     if not a.numbers <= b.numbers:
         return "a number the other lacks"
     if (a.negated & b.lemmas) - b.negated or (b.negated & a.lemmas) - a.negated:
         return "negation"
-    if (a.names - b.names) and (b.names - a.names):
+    if a.quoted - b.lemmas:
+        return "a quotation the other lacks"
+    extra_a = _unmatched_names(a, b)
+    extra_b = _unmatched_names(b, a)
+    if (extra_a & TIME_NAMES) and (extra_b & TIME_NAMES) or (extra_a - TIME_NAMES) and (extra_b - TIME_NAMES):
         return "different names"
-    shared = a.names & b.names
+    shared = (a.names & b.names) - a.sources - b.sources
     if len(shared) >= 2:
         order_a = [n for n in a.name_order if n in shared]
         order_b = [n for n in b.name_order if n in shared]
@@ -153,6 +177,25 @@ def different_fact(a: Facts, b: Facts) -> str | None:
     if opposed(a, b):
         return "opposite direction"
     return None
+
+
+def _unmatched_names(a: Facts, b: Facts) -> frozenset[str]:
+    """Names of ``a`` that ``b`` lacks, less those that only name a source, and less those that
+    one side's acronym spells with the other's initials ("DoD" / "Defense Department")."""
+    extra = set(a.names - b.names - a.sources)
+    if not extra:
+        return frozenset()
+    run = [n for n in a.name_order if n in extra]
+    initials = "".join(n[0] for n in run)
+    for _, letters in b.acronyms:
+        at = initials.find(letters) if len(letters) >= 2 else -1
+        if at >= 0:
+            extra -= set(run[at : at + len(letters)])
+    others = "".join(n[0] for n in b.name_order if n not in a.names)
+    for name, letters in a.acronyms:
+        if len(letters) >= 2 and letters in others:
+            extra.discard(name)
+    return frozenset(extra)
 
 
 def tells_same(a: Unit, b: Unit, weights: Weights, params: MeaningParams = DEFAULT_MEANING) -> Fold | None:
@@ -171,8 +214,6 @@ def tells_same(a: Unit, b: Unit, weights: Weights, params: MeaningParams = DEFAU
         return None
     if different_fact(fa, fb) is not None:
         return None
-    if not _told_elsewhere(a, weights, params):
-        return None
     return Fold(0, 0, "information", round(sim, 4), round(cov, 4))
 
 
@@ -180,14 +221,10 @@ def _quoted_in(quote: frozenset[str], shingles: frozenset[str], params: MeaningP
     return bool(quote) and len(quote & shingles) / len(quote) >= params.quote_containment
 
 
-def _told_elsewhere(a: Unit, weights: Weights, params: MeaningParams) -> bool:
-    total = weights.weight(a.facts.lemmas)
-    if not total:
-        return False
-    untold = [w for w in a.facts.words if not weights.told_by_others(w.lemma, a.carriers)]
-    if any(w.name or w.number for w in untold):
-        return False
-    return weights.weight(frozenset(w.lemma for w in untold)) <= params.new_weight * total
+def remainder(a: Facts, a_carriers: frozenset[int], b: Facts, weights: Weights) -> tuple[Word, ...]:
+    """The words of ``a`` that must stay visible when it is folded under ``b``: those ``b`` lacks
+    that are names, or that no outlet other than ``a_carriers`` uses anywhere in the story."""
+    return tuple(w for w in a.words if w.lemma not in b.lemmas and (w.name or not weights.told_by_others(w.lemma, a_carriers)))
 
 
 def fold_by_meaning(units: Sequence[Unit], weights: Weights, params: MeaningParams = DEFAULT_MEANING) -> list[Fold]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from digest.engine.details import new_spans
 from digest.engine.lexicon import Facts, capitalised_inside, facts
-from digest.engine.meaning import DEFAULT_MEANING, Fold, MeaningParams, Unit, Weights, cosine, fold_by_meaning, tells_same
+from digest.engine.meaning import DEFAULT_MEANING, Fold, MeaningParams, Unit, Weights, cosine, fold_by_meaning, remainder, tells_same
 from digest.engine.normalize import STOPWORDS, Token, numbers, quotation, tokenize, words
 from digest.engine.order import Placed, depends_on_previous, inside_quotation, reading_order
 from digest.engine.segment import sentence_spans
@@ -32,6 +32,7 @@ from digest.model import (
     SentenceRef,
     Source,
     SourceSentence,
+    Span,
     Story,
     StoryStats,
     Variant,
@@ -100,9 +101,12 @@ def build_story(
         flat = [s for paragraphs in segmented for sentences in paragraphs for s in sentences]
     wording_rep = group_near_duplicates([s.print for s in flat], params, stage)
     with stage("meaning"):
-        names = capitalised_inside(s.text for s in flat)
+        names = capitalised_inside((s.text, s.tokens) for s in flat)
+        known: dict[str, Facts] = {}  # identical sentences (wire copy) state the same facts
         for sentence in flat:
-            sentence.facts = facts(sentence.text, sentence.tokens, names)
+            if sentence.text not in known:
+                known[sentence.text] = facts(sentence.text, sentence.tokens, names)
+            sentence.facts = known[sentence.text]
         weights = Weights([(s.ref.source, s.facts) for s in flat])  # type: ignore[misc]
         _fold(flat, wording_rep, weights, meaning)
     with stage("merge"):
@@ -221,8 +225,12 @@ def _merged_sentence(rep: _Sentence, members: list[_Sentence], carriers: list[in
         )
         if member.how == "quotation":
             addition = _framing(member, rep, sources, weights)
-            if addition is not None:
-                additions.append(addition)
+        elif member.how == "information":
+            addition = _remainder(member, rep, sources, weights)
+        else:
+            addition = None
+        if addition is not None:
+            additions.append(addition)
     return MergedSentence(
         text=rep.text,
         origin=rep.ref,
@@ -251,6 +259,32 @@ def _framing(member: _Sentence, rep: _Sentence, sources: Sequence[Source], weigh
         if s.end <= span[0] or s.start >= span[1]
     )
     return Addition(sources[member.ref.source].id, member.ref, text, spans)
+
+
+def _remainder(member: _Sentence, rep: _Sentence, sources: Sequence[Source], weights: Weights) -> Addition | None:
+    """What a sentence folded by information states beyond the shown one, as fragments of its
+    own text ("drone strike · early Friday"), or None when it states nothing more."""
+    assert member.facts is not None and rep.facts is not None
+    keep = {id(w) for w in remainder(member.facts, frozenset({member.ref.source}), rep.facts, weights)}
+    if not keep:
+        return None
+    runs: list[list] = []
+    previous_kept = False
+    for word in member.facts.words:
+        if id(word) in keep:
+            if previous_kept:
+                runs[-1].append(word)
+            else:
+                runs.append([word])
+        previous_kept = id(word) in keep
+    fragments = [member.text[run[0].token.start : run[-1].token.end] for run in runs]
+    text = " · ".join(fragments)
+    spans, cursor = [], 0
+    for fragment, run in zip(fragments, runs):
+        if any(w.name or w.number or not weights.told_by_others(w.lemma, frozenset({member.ref.source})) for w in run):
+            spans.append(Span(cursor, cursor + len(fragment)))
+        cursor += len(fragment) + 3
+    return Addition(sources[member.ref.source].id, member.ref, text, tuple(spans))
 
 
 def _unrelated(sources: Sequence[Source], segmented: list[list[list[_Sentence]]], carriers: dict[int, list[int]], weights: Weights) -> tuple[str, ...]:

@@ -75,7 +75,8 @@ def shingles(norm_words: list[str], size: int = SHINGLE_SIZE) -> frozenset[str]:
     return frozenset(" ".join(norm_words[i : i + size]) for i in range(len(norm_words) - size + 1))
 
 
-_QUOTED = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
+QUOTATION = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
+"""A quotation in curly or straight double quotes (group 1 or 2: its words)."""
 MIN_QUOTE_WORDS = 6
 
 
@@ -83,7 +84,7 @@ def quotation(text: str) -> tuple[int, int] | None:
     """The character span (marks included) of the one quotation a sentence carries, if it
     carries exactly one of MIN_QUOTE_WORDS words or more; None otherwise (no quote, a fragment,
     or several)."""
-    found = list(_QUOTED.finditer(text))
+    found = list(QUOTATION.finditer(text))
     if len(found) != 1:
         return None
     inner = found[0].group(1) or found[0].group(2)
