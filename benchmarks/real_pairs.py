@@ -34,9 +34,8 @@ PAIRS = HERE / "labelled" / "dev-pairs.jsonl"
 def load_cases():
     """(unit A, unit B, weights, fingerprints, label) for every labelled pair."""
     from digest.engine.lexicon import capitalised_inside, facts
-    from digest.engine.meaning import Unit, Weights
-    from digest.engine.merge import segment_sources
-    from digest.engine.normalize import numbers, quotation, words
+    from digest.engine.meaning import Weights
+    from digest.engine.merge import segment_sources, sentence_unit
     from digest.engine.wording import fingerprint_of
     from digest.ingest import load_sources
 
@@ -56,18 +55,8 @@ def load_cases():
             ref = item[side]
             text = (DEV / item["event"] / ref["file"]).read_text(encoding="utf-8")[ref["start"] : ref["end"]]
             fp = fingerprint_of(text)
-            span = quotation(text)
             source = index_of[ref["file"]]
-            units.append(
-                Unit(
-                    facts=facts(text, names=names),
-                    source=source,
-                    carriers=frozenset({source}),
-                    shingles=fp.shingles,
-                    quote=fp.quote,
-                    quote_numbers=numbers(words(text[span[0] : span[1]])) if span else frozenset(),
-                )
-            )
+            units.append(sentence_unit(text, facts(text, names=names), fp, source, frozenset({source})))
             prints.append(fp)
         cases.append((units[0], units[1], weights, prints, item["same_information"]))
     return cases

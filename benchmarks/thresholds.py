@@ -1,10 +1,12 @@
-"""Choose the near-duplicate thresholds from labelled sentence pairs, and show the trade-off.
+"""Choose the same-wording thresholds from labelled sentence pairs, and show the trade-off.
 
 Usage: python benchmarks/thresholds.py
 
-Pairs come from two places:
-* benchmarks/labelled_pairs.jsonl: pairs taken from real coverage of one event, labelled by hand;
-* pairs assembled from the 62 human-written article bodies in benchmarks/data (real news text):
+This calibrates the wording level only, mostly on synthetic pairs; the real cross-outlet pairs
+that both levels are scored on are in benchmarks/real_pairs.py. Pairs come from two places:
+* benchmarks/labelled_pairs.jsonl: 12 pairs from the bundled seeds, labelled by hand;
+* synthetic pairs built from sentences of the 62 human-written article bodies in
+  benchmarks/data, labelled by construction:
   positives are a sentence and the same sentence as another outlet would print it (quote style,
   "U.S."/"US", a changed attribution, a clause cut, two words edited, the sentence embedded in a
   longer one); negatives are two different sentences of the same article (same topic, shared
@@ -113,7 +115,7 @@ def main() -> None:
     kinds: dict[str, int] = {}
     for *_, kind in pairs:
         kinds[kind] = kinds.get(kind, 0) + 1
-    print(f"{len(pairs)} labelled pairs: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
+    print(f"{len(pairs)} labelled pairs (synthetic but the 12 hand-labelled): " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
     print(f"\n{'resemblance':>11} {'containment':>11} {'precision':>9} {'recall':>7} {'F1':>6}")
     best = None
     for resemblance in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):

@@ -166,3 +166,23 @@ def test_a_day_conflicts_only_with_another_day_and_sources_are_not_facts():
     )
     assert different_fact(units[0].facts, units[1].facts) is None
     assert different_fact(units[0].facts, units[2].facts) == "different names"  # Thursday / Friday
+
+
+def test_what_an_outlet_adds_to_a_restatement_stays_visible_as_its_addition():
+    a = make_source(0, "The ferry captain was arrested in Portland on Tuesday after the collision.", "Rescue crews searched the river through the night.")
+    b = make_source(1, "Police arrested the ferry captain in Portland on Tuesday after the collision with a grain barge.", "The bridge had been inspected in March.")
+    c = make_source(2, "The captain was arrested in Portland after the ferry collision on Tuesday, police said.", "Divers joined the search at dawn.")
+    story = build_story([a, b, c])
+    shown = [s for block in story.blocks for s in block.sentences]
+    arrests = [s for s in shown if "arrest" in s.text]
+    assert len(arrests) == 1 and len(arrests[0].source_ids) == 3
+    visible = arrests[0].text + " ".join(x.text for x in arrests[0].additions)
+    assert "grain barge" in visible
+
+
+def test_an_unrelated_sources_sentences_come_after_the_story():
+    harbor = [make_source(i, "The ferry captain was arrested in Portland on Tuesday after the collision with a barge.", f"Rescue crews from Portland searched the river for {i + 2} hours.") for i in range(2)]
+    other = make_source(2, "The Oscars will be hosted by a comedian from Ohio next spring.", "Tickets for the ceremony sold out in minutes.")
+    story = build_story([*harbor, other])
+    order = [s.source_ids for block in story.blocks for s in block.sentences]
+    assert order[-2:] == [("s2",), ("s2",)]

@@ -1,4 +1,4 @@
-"""Engine: sentences, near-duplicate groups (MinHash + LSH + exact check), the merged Story."""
+"""Engine: sentences, same wording (MinHash + LSH + exact check), same information, the merged Story."""
 
 from digest.engine.merge import build_story
 from digest.engine.wording import DEFAULT_PARAMS, SimilarityParams

@@ -13,6 +13,8 @@ sentence: bold that covers everything says nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from digest.engine.lexicon import Facts, Word
 from digest.engine.meaning import Weights
 from digest.model import Span
@@ -21,24 +23,29 @@ MOST_OF_A_SENTENCE = 0.6
 """Share of a single-outlet sentence's content words above which highlighting stops."""
 
 
+def detail_runs(words: Sequence[Word], is_new: Callable[[Word], bool], credited_alone: bool) -> list[list[Word]]:
+    """Runs of consecutive new words (in ``words``' order) that count as a detail."""
+    runs: list[list[Word]] = []
+    current: list[Word] = []
+    for word in words:
+        if is_new(word):
+            current.append(word)
+            continue
+        if current:
+            runs.append(current)
+        current = []
+    if current:
+        runs.append(current)
+    return [run for run in runs if _is_detail(run, credited_alone)]
+
+
 def new_spans(facts: Facts, source: int, weights: Weights, credited_alone: bool) -> tuple[Span, ...]:
     """Character spans of ``facts``' sentence that only ``source`` states in the story.
 
     ``credited_alone``: the sentence is shown as this outlet's alone (its marker says so).
     """
     mine = frozenset({source})
-    runs: list[list[Word]] = []
-    current: list[Word] = []
-    for word in facts.words:
-        if weights.told_by_others(word.lemma, mine):
-            if current:
-                runs.append(current)
-            current = []
-        else:
-            current.append(word)
-    if current:
-        runs.append(current)
-    details = [run for run in runs if _is_detail(run, credited_alone)]
+    details = detail_runs(facts.words, lambda word: not weights.told_by_others(word.lemma, mine), credited_alone)
     if credited_alone and facts.words:
         covered = sum(len(run) for run in details)
         if covered > MOST_OF_A_SENTENCE * len(facts.words):

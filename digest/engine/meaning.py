@@ -15,9 +15,9 @@ and B is credited to both, when
   stay apart. Wrongly hiding a fact is worse than showing a repeat.
 
 What A states beyond B is not hidden: its *remainder* (``remainder``), the words of A that B lacks
-and that are either names or told by no other outlet anywhere in the story, stays visible as A's
-addition to B ("compared against everything the other outlets say", not only against B). Words
-of A that B lacks but another outlet tells are shown where that outlet tells them.
+and that no other outlet uses anywhere in the story, stays visible as A's addition to B when it
+is a detail (``details.detail_runs``): "compared against everything the other outlets say", not
+only against B. Words of A that B lacks but another outlet tells are shown where it tells them.
 
 A shared quotation is the other way to tell the same: when the words A quotes (six or more) are
 in B, A folds under B as a *quotation*, and A's framing around the quotation is kept as A's own
@@ -222,9 +222,9 @@ def _quoted_in(quote: frozenset[str], shingles: frozenset[str], params: MeaningP
 
 
 def remainder(a: Facts, a_carriers: frozenset[int], b: Facts, weights: Weights) -> tuple[Word, ...]:
-    """The words of ``a`` that must stay visible when it is folded under ``b``: those ``b`` lacks
-    that are names, or that no outlet other than ``a_carriers`` uses anywhere in the story."""
-    return tuple(w for w in a.words if w.lemma not in b.lemmas and (w.name or not weights.told_by_others(w.lemma, a_carriers)))
+    """The words of ``a`` that only ``a`` states: ``b`` lacks them and no outlet other than
+    ``a_carriers`` uses them anywhere in the story. Shown as ``a``'s addition when it folds."""
+    return tuple(w for w in a.words if w.lemma not in b.lemmas and not weights.told_by_others(w.lemma, a_carriers))
 
 
 def fold_by_meaning(units: Sequence[Unit], weights: Weights, params: MeaningParams = DEFAULT_MEANING) -> list[Fold]:

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from digest.engine.details import new_spans
+from digest.engine.details import detail_runs, new_spans
 from digest.engine.lexicon import Facts, capitalised_inside, facts
 from digest.engine.meaning import DEFAULT_MEANING, Fold, MeaningParams, Unit, Weights, cosine, fold_by_meaning, remainder, tells_same
 from digest.engine.normalize import STOPWORDS, Token, numbers, quotation, tokenize, words
@@ -46,6 +46,10 @@ use less than UNRELATED_VOCABULARY of, and whose names other outlets mention les
 UNRELATED_NAMES of, is flagged as probably another story. On the development events, an
 article of another topic mixed into an event was flagged 16 times in 20, and no article of
 the event was."""
+
+
+FRAGMENT_SEPARATOR = " · "
+"""Between the fragments of a folded sentence's own details."""
 
 
 @dataclass
@@ -113,20 +117,23 @@ def build_story(
         return _assemble(sources, segmented, flat, weights, {**params.as_dict(), **meaning.as_dict()})
 
 
+def sentence_unit(text: str, found: Facts, print_: Fingerprint, source: int, carriers: frozenset[int], heading: bool = False) -> Unit:
+    """What the information level compares of one sentence (see meaning.Unit)."""
+    span = quotation(text) if print_.quote else None
+    return Unit(
+        facts=found,
+        source=source,
+        carriers=carriers,
+        shingles=print_.shingles,
+        quote=print_.quote,
+        quote_numbers=numbers(words(text[span[0] : span[1]])) if span else frozenset(),
+        foldable=not heading and bool(found.lemmas),
+    )
+
+
 def _unit(sentence: _Sentence, carriers: frozenset[int]) -> Unit:
     assert sentence.facts is not None
-    quote = sentence.print.quote
-    quote_span = quotation(sentence.text) if quote else None
-    quote_numbers = numbers(words(sentence.text[quote_span[0] : quote_span[1]])) if quote_span else frozenset()
-    return Unit(
-        facts=sentence.facts,
-        source=sentence.ref.source,
-        carriers=carriers,
-        shingles=sentence.print.shingles,
-        quote=quote,
-        quote_numbers=quote_numbers,
-        foldable=sentence.kind == "paragraph" and bool(sentence.facts.lemmas),
-    )
+    return sentence_unit(sentence.text, sentence.facts, sentence.print, sentence.ref.source, carriers, sentence.kind == "heading")
 
 
 def _fold(flat: list[_Sentence], wording_rep: list[int], weights: Weights, meaning: MeaningParams) -> None:
@@ -170,7 +177,11 @@ def _assemble(sources: Sequence[Source], segmented: list[list[list[_Sentence]]],
                 for previous, s, inside in zip([None, *sentences[:-1]], sentences, quoted)
             ]
         )
-    ordered = reading_order(placed_sources, {g: flat[g].ref for g in members}, {g: flat[g].kind for g in members})
+    unrelated = _unrelated(sources, segmented, carriers, weights)
+    unrelated_indexes = {i for i, source in enumerate(sources) if source.id in unrelated}
+    ordered = reading_order(
+        placed_sources, {g: flat[g].ref for g in members}, {g: flat[g].kind for g in members}, last=unrelated_indexes
+    )
 
     blocks: list[Block] = []
     placed: dict[int, tuple[int, int]] = {}
@@ -207,7 +218,7 @@ def _assemble(sources: Sequence[Source], segmented: list[list[list[_Sentence]]],
         source_sentences=source_sentences,
         stats=stats,
         parameters=parameters,
-        unrelated=_unrelated(sources, segmented, carriers, weights),
+        unrelated=unrelated,
     )
 
 
@@ -262,29 +273,19 @@ def _framing(member: _Sentence, rep: _Sentence, sources: Sequence[Source], weigh
 
 
 def _remainder(member: _Sentence, rep: _Sentence, sources: Sequence[Source], weights: Weights) -> Addition | None:
-    """What a sentence folded by information states beyond the shown one, as fragments of its
-    own text ("drone strike · early Friday"), or None when it states nothing more."""
+    """The details a sentence folded by information states beyond the shown one, as fragments
+    of its own text ("drone strike · Jerusalem"), or None when it states no detail more."""
     assert member.facts is not None and rep.facts is not None
     keep = {id(w) for w in remainder(member.facts, frozenset({member.ref.source}), rep.facts, weights)}
-    if not keep:
+    runs = detail_runs(member.facts.words, lambda word: id(word) in keep, credited_alone=False)
+    if not runs:
         return None
-    runs: list[list] = []
-    previous_kept = False
-    for word in member.facts.words:
-        if id(word) in keep:
-            if previous_kept:
-                runs[-1].append(word)
-            else:
-                runs.append([word])
-        previous_kept = id(word) in keep
     fragments = [member.text[run[0].token.start : run[-1].token.end] for run in runs]
-    text = " · ".join(fragments)
     spans, cursor = [], 0
-    for fragment, run in zip(fragments, runs):
-        if any(w.name or w.number or not weights.told_by_others(w.lemma, frozenset({member.ref.source})) for w in run):
-            spans.append(Span(cursor, cursor + len(fragment)))
-        cursor += len(fragment) + 3
-    return Addition(sources[member.ref.source].id, member.ref, text, tuple(spans))
+    for fragment in fragments:
+        spans.append(Span(cursor, cursor + len(fragment)))
+        cursor += len(fragment) + len(FRAGMENT_SEPARATOR)
+    return Addition(sources[member.ref.source].id, member.ref, FRAGMENT_SEPARATOR.join(fragments), tuple(spans))
 
 
 def _unrelated(sources: Sequence[Source], segmented: list[list[list[_Sentence]]], carriers: dict[int, list[int]], weights: Weights) -> tuple[str, ...]:

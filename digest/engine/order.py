@@ -15,7 +15,7 @@ paragraph stay in one paragraph of the merged story.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from statistics import median
 
@@ -96,20 +96,22 @@ def reading_order(
     sources: Sequence[Sequence[Placed]],
     representative: dict[int, SentenceRef],
     kinds: dict[int, ParagraphKind],
+    last: Set[int] = frozenset(),
 ) -> list[OrderedBlock]:
     """Shown sentences (groups) in reading order, cut into paragraphs.
 
     ``sources``: each outlet's sentences in published order. ``representative``: for each group,
     the sentence whose wording is shown. ``kinds``: heading or paragraph, for each group.
+    ``last``: sources whose own sentences come after the story (unrelated sources).
     """
     positions: dict[int, list[float]] = {}
     by_ref: dict[SentenceRef, Placed] = {}
     parent: dict[int, int] = {}
     carriers: dict[int, set[int]] = {}
     for sentences in sources:
-        last = max(1, len(sentences) - 1)
+        final = max(1, len(sentences) - 1)
         for index, placed in enumerate(sentences):
-            positions.setdefault(placed.group, []).append(index / last)
+            positions.setdefault(placed.group, []).append(index / final)
             carriers.setdefault(placed.group, set()).add(placed.ref.source)
             by_ref[placed.ref] = placed
             if index and placed.depends and placed.ref == representative[placed.group]:
@@ -118,7 +120,7 @@ def reading_order(
                     parent[placed.group] = anchor
     _break_cycles(parent)
     place = {group: median(values) for group, values in positions.items()}
-    key = lambda g: (round(place[g], 9), -len(carriers[g]), representative[g].source, representative[g].paragraph, representative[g].sentence)  # noqa: E731
+    key = lambda g: (representative[g].source in last, round(place[g], 9), -len(carriers[g]), representative[g].source, representative[g].paragraph, representative[g].sentence)  # noqa: E731
     children: dict[int, list[int]] = {}
     for child, anchor in parent.items():
         children.setdefault(anchor, []).append(child)
