@@ -114,3 +114,14 @@ def test_odd_inputs_do_not_crash():
     chinese = make_source(3, "港务局周一宣布渡轮票价上涨百分之十。官员表示，燃料成本上升。")
     story = build_story([cyrillic, chinese, make_source(4, cyrillic.paragraphs[0].text)])
     assert len(story.blocks[0].sentences[0].source_ids) == 2 or any(len(s.source_ids) == 2 for b in story.blocks for s in b.sentences)
+
+
+def test_a_byline_or_a_paragraph_is_never_the_title():
+    lede = "A fire closed the harbor ferry terminal on Sunday."
+    sources = [
+        make_source(0, lede, "Crews worked through the night.", title="By Jane Roe | Updated 3:10 PM"),
+        make_source(1, lede, "Two workers were treated for smoke.", title="Published: Monday, May 2, 2013, 1:32 PM"),
+    ]
+    assert build_story(sources).title == lede  # no headline: the story's lede
+    sources.append(make_source(2, lede, title="Fire shuts harbor ferry terminal"))
+    assert build_story(sources).title == "Fire shuts harbor ferry terminal"

@@ -12,6 +12,7 @@ outlet; each folded wording is kept as a variant with how it matched and its sco
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -212,7 +213,7 @@ def _assemble(sources: Sequence[Source], segmented: list[list[list[_Sentence]]],
     chars_out = sum(len(m.text) + sum(len(a.text) for a in m.additions) for b in blocks for m in b.sentences)
     stats = StoryStats(len(sources), len(flat), sum(len(b.sentences) for b in blocks), chars_in, chars_out)
     return Story(
-        title=choose_title(sources, segmented),
+        title=choose_title(sources, segmented, _lede(blocks)),
         sources=tuple(sources),
         blocks=tuple(blocks),
         source_sentences=source_sentences,
@@ -220,6 +221,16 @@ def _assemble(sources: Sequence[Source], segmented: list[list[list[_Sentence]]],
         parameters=parameters,
         unrelated=unrelated,
     )
+
+
+def _lede(blocks: list[Block]) -> str | None:
+    """The first sentence of the merged story that is not a heading and has words."""
+    for block in blocks:
+        if block.kind == "paragraph":
+            for sentence in block.sentences:
+                if words(sentence.text):
+                    return sentence.text
+    return None
 
 
 def _merged_sentence(rep: _Sentence, members: list[_Sentence], carriers: list[int], sources: Sequence[Source], weights: Weights) -> MergedSentence:
@@ -308,10 +319,24 @@ def _unrelated(sources: Sequence[Source], segmented: list[list[list[_Sentence]]]
     return tuple(flagged)
 
 
-def choose_title(sources: Sequence[Source], segmented: list[list[list[_Sentence]]]) -> str:
+_NOT_A_HEADLINE = re.compile(
+    r"^\s*(?:by|from|posted|published|updated)\b|\b(?:published|updated|posted)\s*:?\s*\d|\|\s*(?:published|updated)\b",
+    re.IGNORECASE,
+)
+MAX_HEADLINE_WORDS = 25
+
+
+def is_headline(title: str) -> bool:
+    """A headline, not a byline ("By Jane Roe | Updated 3:10 PM"), a publishing line or a
+    whole paragraph that happens to stand first."""
+    count = len(title.split())
+    return 2 <= count <= MAX_HEADLINE_WORDS and not _NOT_A_HEADLINE.search(title)
+
+
+def choose_title(sources: Sequence[Source], segmented: list[list[list[_Sentence]]], lede: str | None = None) -> str:
     """The most representative headline: the one whose words the other headlines use most,
-    then the one whose words most sources carry; without headlines, the first sentence."""
-    titles = [(i, s.title) for i, s in enumerate(sources) if s.title]
+    then the one whose words most sources carry; without headlines, the story's lede."""
+    titles = [(i, s.title) for i, s in enumerate(sources) if s.title and is_headline(s.title)]
     if titles:
         content = {i: {w for w in words(title) if w not in STOPWORDS} for i, title in titles}
         in_titles = Counter(w for ws in content.values() for w in ws)
@@ -326,6 +351,8 @@ def choose_title(sources: Sequence[Source], segmented: list[list[list[_Sentence]
             return round(closeness, 6), round(carried, 6), -item[0]
 
         return max(titles, key=representativeness)[1]
+    if lede:
+        return lede
     for paragraphs in segmented:
         for paragraph in paragraphs:
             for sentence in paragraph:
