@@ -6,8 +6,8 @@ Usage: python benchmarks/merge_quality.py [FOLDER ...]
 Each FOLDER is one story (one file per outlet article). For each it prints:
 
 * shared: share of the shown sentences credited to two or more outlets;
-* length: words shown / words of the longest single source;
-* bold: share of the shown characters that are highlighted as one outlet's new detail;
+* length: words shown (additions included) / words of the longest single source;
+* bold: share of the shown characters (additions included) highlighted as one outlet's detail;
 * lost: source sentences that no shown sentence represents (must be 0);
 * folded: source sentences folded under another outlet's sentence by meaning (level 2).
 
@@ -50,10 +50,12 @@ def measure(folder: Path) -> Quality:
     seconds = time.perf_counter() - started
     shown = [s for block in story.blocks for s in block.sentences]
     shared = sum(1 for s in shown if len(s.source_ids) > 1)
-    words_shown = sum(len(words(s.text)) for s in shown)
+    words_shown = sum(len(words(s.text)) + sum(len(words(a.text)) for a in s.additions) for s in shown)
     longest = max(sum(len(words(p.text)) for p in source.paragraphs) for source in sources)
-    chars = sum(len(s.text) for s in shown)
-    bold = sum(span.end - span.start for s in shown for span in s.new_spans)
+    chars = sum(len(s.text) + sum(len(a.text) for a in s.additions) for s in shown)
+    bold = sum(span.end - span.start for s in shown for span in s.new_spans) + sum(
+        span.end - span.start for s in shown for a in s.additions for span in a.new_spans
+    )
     lost = 0
     folded = 0
     for index, paragraphs in enumerate(story.source_sentences):
@@ -62,7 +64,7 @@ def measure(folder: Path) -> Quality:
                 merged = story.merged(sentence)
                 if story.sources[index].id not in merged.source_ids:
                     lost += 1
-                folded += sum(1 for v in merged.variants if v.text == sentence.text and getattr(v, "how", "") == "information")
+                folded += sentence.how == "information"
     return Quality(folder.name, len(sources), len(shown), shared / max(1, len(shown)), words_shown / max(1, longest), bold / max(1, chars), lost, folded, seconds)
 
 
