@@ -1,4 +1,4 @@
-"""Sentence splitting on news text."""
+"""Sentence splitting on news text and other scripts (cases written for the test)."""
 
 import pytest
 
@@ -13,7 +13,11 @@ from digest.engine.segment import sentence_spans, split_sentences
         ('"We will respond," she said. "Soon."', ['"We will respond," she said.', '"Soon."']),
         ("Is it over? Not yet! Officials said so.", ["Is it over?", "Not yet!", "Officials said so."]),
         ("Sen. Jo Park, D-Conn., objected. J. R. Smith agreed.", ["Sen. Jo Park, D-Conn., objected.", "J. R. Smith agreed."]),
-        ("prices rose 2.5 percent. a lowercase start stays joined", ["prices rose 2.5 percent. a lowercase start stays joined"]),
+        ("Crews arrived at 9 a.m. They left at noon.", ["Crews arrived at 9 a.m.", "They left at noon."]),
+        ("The deal closed in Jan. Then prices rose.", ["The deal closed in Jan.", "Then prices rose."]),
+        ("他说今天很好。我们明天去北京！你呢？", ["他说今天很好。", "我们明天去北京！", "你呢？"]),
+        ("今日は晴れです。明日は雨でしょう！", ["今日は晴れです。", "明日は雨でしょう！"]),
+        ("वह आया। सब खुश थे।", ["वह आया।", "सब खुश थे।"]),
         ("No final stop", ["No final stop"]),
     ],
 )
@@ -24,3 +28,10 @@ def test_split(text, expected):
 def test_spans_cover_the_text_without_whitespace():
     text = "  First one.   Second one!  "
     assert [text[a:b] for a, b in sentence_spans(text)] == ["First one.", "Second one!"]
+
+
+def test_a_very_long_line_is_one_sentence_and_nothing_is_lost():
+    text = "x" * 200_000
+    assert sentence_spans(text) == [(0, len(text))]
+    dots = "a. " * 50_000
+    assert "".join(split_sentences(dots)).replace(" ", "") == dots.replace(" ", "")

@@ -1,54 +1,31 @@
 """Paragraphs to sentences, keeping each sentence's exact place in its paragraph.
 
-News text is full of full stops that end no sentence ("U.S.", "Maj. Gen.", "Dec. 27",
-"D-Conn."), so a boundary needs a full stop, question or exclamation mark (with any closing
-quotes) followed by space and a capital letter, digit or opening quote, and the word before
-it must not be a known abbreviation or an initial. When unsure, do not split: a sentence too
-long merges less well, but a sentence cut in two loses its meaning.
+Splitting is sentencex's (Wikimedia's rule-based segmenter for some 300 languages): it knows
+news abbreviations ("9 a.m.", "Jan.", "Maj. Gen.", "D-Calif."), initials, figures, and the full
+stops of other scripts (。！？, the Devanagari danda, the Arabic question mark), and it runs in
+time linear in the paragraph. ``benchmarks/splitters.py`` compares it with the hand-written
+regex digest had before and with pysbd and syntok: it got 21 of 22 written cases right (the
+regex 14) and split 200,000 sentences of news text in 0.22 s (the regex 0.92 s).
+
+Rules for all languages come with the "en" model, which also splits CJK, Devanagari and Arabic
+sentence marks; the one language-specific part is the English abbreviation list.
 """
 
 from __future__ import annotations
 
-import re
-
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen maj col lt capt cmdr adm sgt cpl pvt sen rep gov pres supt insp det "
-    "st mt ft jr sr inc co corp ltd llc bros no nos vol vols fig figs approx est dept univ assn "
-    "jan feb mar apr jun jul aug sep sept oct nov dec vs etc al ave blvd rd hon rev messrs mme mlle "
-    "conn calif fla mich minn neb nev okla tenn tex wis wyo ariz ark colo kan ky mont".split()
-)
-
-_BOUNDARY = re.compile(r"""([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[A-Z0-9À-ÖØ-Þ])""")
-
-
-def _is_abbreviation(before: str) -> bool:
-    word = re.search(r"([\w.-]+)$", before)
-    if not word:
-        return False
-    token = word.group(1)
-    last = token.split("-")[-1].rstrip(".").split(".")[-1].lower()
-    if last in ABBREVIATIONS:
-        return True
-    if re.fullmatch(r"[A-Za-z]", last):  # an initial, as in "J. Smith"
-        return True
-    return bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", token.rstrip(".") + "."))  # U.S. / a.m.
+LANGUAGE = "en"
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Half-open (start, end) ranges of the sentences in ``text``, whitespace excluded."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for match in _BOUNDARY.finditer(text):
-        marks = match.group(1)
-        if marks == "." and _is_abbreviation(text[start : match.start()] + "."):
-            continue
-        end = match.start(3)
-        if text[start:end].strip():
+    """Half-open (start, end) character ranges of the sentences in ``text``, whitespace excluded."""
+    from sentencex import get_sentence_boundaries  # lazy: the reader's first paint does not need it
+
+    spans = []
+    for boundary in get_sentence_boundaries(LANGUAGE, text):
+        start, end = _trim(text, boundary["start_index"], boundary["end_index"])
+        if start < end:
             spans.append((start, end))
-        start = match.end()
-    if text[start:].strip():
-        spans.append((start, len(text.rstrip())))
-    return [_trim(text, a, b) for a, b in spans]
+    return spans
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -41,7 +41,7 @@ def _short(text: str, limit: int) -> bool:
 
 
 def _ends_sentence(text: str) -> bool:
-    return bool(re.search(r"[.!?][\"'”’)\]]*$", text))
+    return text.rstrip("\"'”’)]").endswith((".", "!", "?"))
 
 
 # --- agencies and outlets: names of a general kind, not of any one story --------------------
@@ -56,7 +56,19 @@ _AGENCY_SLASH = re.compile(
 )
 _VIA_AGENCY = re.compile(rf"\bvia (?:{_AGENCIES})\.?$")
 _BRACKET_CREDIT = re.compile(rf"[\[(](?:(?i:photo|image|picture|credit)s?:?\s*)?(?:{_AGENCIES})\b[^\])]{{0,40}}[\])]\s*$")
-_BRACKET_TAG = re.compile(r"\S.*\[(?:[A-Z]{3,}|[A-Z]{3,} [A-Z]{3,})\]\s*\|?\s*$")
+_TAG = re.compile(r"[A-Z]{3,}(?: [A-Z]{3,})?")
+
+
+def _ends_with_bracket_tag(text: str) -> bool:
+    """A line closing on a section tag in capitals, "Flood warnings extended [NEWS] |".
+
+    Read from the end only, so the test costs the same on a line of any length.
+    """
+    tail = text.rstrip().rstrip("|").rstrip()
+    if not tail.endswith("]"):
+        return False
+    opening = tail.rfind("[", max(0, len(tail) - 40))
+    return opening > 0 and bool(tail[:opening].strip()) and bool(_TAG.fullmatch(tail[opening + 1 : -1]))
 
 _DATE_WORDS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -269,7 +281,7 @@ def _related(text: str, ctx: LineContext) -> str | None:
         return "related link"
     if ctx.in_related_list and ctx.line.kind == "item":
         return "related link"
-    if _BRACKET_TAG.search(text) and _short(text, 20):
+    if _short(text, 20) and _ends_with_bracket_tag(text):
         return "related link"
     return None
 
@@ -367,9 +379,10 @@ class Cleaned:
 
 def clean_lines(lines: Sequence[RawLine], title: str | None) -> Cleaned:
     """Drop boilerplate lines, recording each with its reason; keep the rest as paragraphs."""
-    blocks: dict[int, tuple[RawLine, ...]] = {}
+    grouped: dict[int, list[RawLine]] = {}
     for line in lines:
-        blocks[line.block] = blocks.get(line.block, ()) + (line,)
+        grouped.setdefault(line.block, []).append(line)
+    blocks = {block: tuple(members) for block, members in grouped.items()}
     kept: list[Paragraph] = []
     removed: list[RemovedLine] = []
     in_related_list = False
