@@ -125,3 +125,12 @@ def test_a_byline_or_a_paragraph_is_never_the_title():
     assert build_story(sources).title == lede  # no headline: the story's lede
     sources.append(make_source(2, lede, title="Fire shuts harbor ferry terminal"))
     assert build_story(sources).title == "Fire shuts harbor ferry terminal"
+
+
+def test_sentences_in_unspaced_scripts_merge_by_their_characters():
+    a = make_source(0, "他说今天天气很好。我们明天去北京看长城！")
+    b = make_source(1, "我们明天去北京看长城！他说今天天气不好。")
+    story = build_story([a, b])
+    shown = {s.text: s.source_ids for block in story.blocks for s in block.sentences}
+    assert shown["我们明天去北京看长城！"] == ("s0", "s1")
+    assert shown["他说今天天气很好。"] == ("s0",) and shown["他说今天天气不好。"] == ("s1",)

@@ -87,3 +87,9 @@ def test_a_quotation_inside_long_reporting_keeps_its_own_words():
     assert is_near_duplicate(a, b)  # by plain containment: all of a is inside b
     c = fp("Officials said “this order was meant to stop further attacks on the port,” and “it will be lifted soon.”")
     assert not c.quote  # two quotations: no single passage to compare
+
+
+def test_a_negation_on_one_side_only_is_a_different_fact():
+    assert not is_near_duplicate(fp("The city council approved the new ferry budget on Monday night."), fp("The city council did not approve the new ferry budget on Monday night."))
+    assert not is_near_duplicate(fp("他说今天天气很好。"), fp("他说今天天气不好。"))
+    assert is_near_duplicate(fp("The council did not approve the budget on Monday night."), fp("The council did not approve the budget on Monday night, officials said."))

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from digest.engine.normalize import QUOTATION, Token, tokenize
+from digest.engine.normalize import NEGATION_WORDS, QUOTATION, Token, tokenize
 
 LANGUAGE = "en"
 
@@ -58,7 +58,8 @@ TITLES = frozenset("mr mrs ms dr prof gen maj col lt capt cmdr adm sgt cpl pvt s
 ATTRIBUTION = frozenset("say tell add according report state told said says statement claim note explain continue announce".split())
 """Lemmas of "who said it" framing: an outlet's wording of attribution is not a fact of the story."""
 
-NEGATIONS = frozenset("not no never without none nobody nothing neither nor cannot deny refuse fail".split())
+NEGATIONS = NEGATION_WORDS | {"deny", "refuse", "fail"}
+"""Negating words, and verbs that negate what follows ("refused to allow")."""
 NEGATION_SCOPE = 4
 """A negation bears on the content words among the next few tokens ("did not sign the bill")."""
 
@@ -198,7 +199,7 @@ def facts(text: str, tokens: list[Token] | None = None, names: frozenset[str] = 
     for position, token in enumerate(tokens):
         raw = text[token.start : token.end]
         norm = token.norm
-        if norm in NEGATIONS or raw.lower().endswith(("n't", "n’t")) or lemma(norm) in NEGATIONS:
+        if norm in NEGATIONS or lemma(norm) in NEGATIONS:
             scope_end = position + NEGATION_SCOPE
             continue
         if _POSSESSIVE.search(raw) and norm.endswith("s"):

@@ -7,10 +7,14 @@ reporting different details, and the comparison must see that.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*\w*|\w+(?:['’.]\w+)*\.?", re.UNICODE)
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+"""Characters of scripts written without spaces between words (Chinese, Japanese): each one
+is a token of its own, so that shingles, word counts and details work for them as for others."""
 _ACRONYM = re.compile(r"^(?:\w\.)+\w?\.?$")
 
 STOPWORDS = frozenset(
@@ -47,6 +51,9 @@ def tokenize(text: str) -> list[Token]:
     tokens = []
     for match in _TOKEN.finditer(text):
         raw = match.group()
+        if not raw.isascii() and UNSPACED.search(raw):
+            tokens.extend(_unspaced_tokens(raw, match.start()))
+            continue
         norm = _normalize_token(raw)
         if not norm:
             continue
@@ -55,6 +62,31 @@ def tokenize(text: str) -> list[Token]:
             end -= 1
         tokens.append(Token(norm, match.start(), end))
     return tokens
+
+
+def _unspaced_tokens(raw: str, offset: int) -> list[Token]:
+    """A run mixing unspaced characters and others: one token per unspaced character, the
+    rest as ordinary tokens."""
+    tokens: list[Token] = []
+    position = 0
+    for found in UNSPACED.finditer(raw):
+        if found.start() > position:
+            for match in _TOKEN.finditer(raw[position : found.start()]):
+                norm = _normalize_token(match.group())
+                if norm:
+                    tokens.append(Token(norm, offset + position + match.start(), offset + position + match.end()))
+        tokens.append(Token(found.group(), offset + found.start(), offset + found.end()))
+        position = found.end()
+    for match in _TOKEN.finditer(raw[position:]):
+        norm = _normalize_token(match.group())
+        if norm:
+            tokens.append(Token(norm, offset + position + match.start(), offset + position + match.end()))
+    return tokens
+
+
+def word_count(text: str) -> int:
+    """How many words ``text`` has, counting each character of an unspaced script as one."""
+    return len(tokenize(text))
 
 
 def words(text: str) -> list[str]:
@@ -95,6 +127,18 @@ def quoted_words(text: str) -> list[str] | None:
     """The words of the sentence's one quotation (see ``quotation``), or None."""
     span = quotation(text)
     return words(text[span[0] + 1 : span[1] - 1]) if span else None
+
+
+NEGATION_WORDS = frozenset(
+    "not no never without none nobody nothing neither nor cannot dont doesnt didnt isnt arent wasnt werent "
+    "wont cant couldnt wouldnt shouldnt hasnt havent hadnt aint mustnt neednt 不 没 沒 未 非 无 無 别 別 勿".split()
+)
+"""Words (normalized, apostrophes gone) that negate what follows: a sentence with one and a
+sentence without one state different facts, however alike their other words are."""
+
+
+def negated(norm_words: Sequence[str]) -> bool:
+    return any(w in NEGATION_WORDS for w in norm_words)
 
 
 def numbers(norm_words: list[str]) -> frozenset[str]:

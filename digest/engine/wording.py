@@ -12,8 +12,8 @@ Two sentences are near-duplicates when either
   that Thursday's strike “...”" are one passage; a quote inside a long sentence of the outlet's
   own reporting is not, and keeps its own words as details,
 
-and the smaller one states no number the larger does not (different figures are different
-details). MinHash (datasketch) estimates similarity from fixed-size signatures; LSH banding
+and the smaller one states no number the larger does not, and both are negated or neither (a
+negation or a different figure is a different fact). MinHash (datasketch) estimates similarity from fixed-size signatures; LSH banding
 turns the signatures into candidate pairs in near-linear time; every candidate is then verified
 on the exact shingle sets, so LSH only ever costs recall, never precision.
 
@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
-from digest.engine.normalize import numbers, quoted_words, shingles, words
+from digest.engine.normalize import negated, numbers, quoted_words, shingles, words
 from digest.timing import StageTimer, no_timing
 
 
@@ -75,12 +75,14 @@ class Fingerprint:
     """Shingles of the sentence's one quotation (see normalize.quoted_words); empty if none."""
     framing: int = 0
     """How many of its words stand outside that quotation."""
+    negated: bool = False
+    """It has a negating word (see normalize.NEGATION_WORDS)."""
 
 
 def fingerprint(norm_words: Sequence[str], quoted: Sequence[str] | None = None) -> Fingerprint:
     words = tuple(norm_words)
     quote = shingles(list(quoted)) if quoted else frozenset()
-    return Fingerprint(words, shingles(list(words)), numbers(list(words)), quote, len(words) - len(quoted or ()))
+    return Fingerprint(words, shingles(list(words)), numbers(list(words)), quote, len(words) - len(quoted or ()), negated(words))
 
 
 def fingerprint_of(text: str) -> Fingerprint:
@@ -104,13 +106,14 @@ def score(a: Fingerprint, b: Fingerprint) -> Score:
 
 
 def is_near_duplicate(a: Fingerprint, b: Fingerprint, params: SimilarityParams = DEFAULT_PARAMS) -> bool:
-    """The whole decision, on exact sets: shared wording, and no figure of its own."""
+    """The whole decision, on exact sets: shared wording, no figure of its own, and both
+    negated or neither ("approved" / "did not approve" share most words, not their fact)."""
     if not a.words or not b.words:
         return False
     if min(len(a.shingles), len(b.shingles)) < params.min_shingles or min(len(a.words), len(b.words)) < params.min_shingles:
         return a.words == b.words
     smaller, larger = (a, b) if len(a.shingles) <= len(b.shingles) else (b, a)
-    if not smaller.numbers <= larger.numbers:
+    if not smaller.numbers <= larger.numbers or a.negated != b.negated:
         return False
     s = score(a, b)
     if s.resemblance >= params.resemblance or s.containment >= params.containment:

@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+from digest.engine.normalize import word_count
 from digest.timing import StageTimer, no_timing
 from digest.ingest import labels as labelling
 from digest.ingest.boilerplate import LineContext, classify, clean_lines, find_date
@@ -119,7 +120,7 @@ def load_one(origin: str, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX
         source = parse_text(text, fmt, origin, url=fetched.final_url or (origin if is_url(origin) else None))
     if not source.paragraphs:
         raise EmptyArticleError("has no article text left after removing boilerplate")
-    words = sum(len(p.text.split()) for p in source.paragraphs)
+    words = sum(word_count(p.text) for p in source.paragraphs)
     if fmt == "html" and words < MIN_HTML_ARTICLE_WORDS:
         raise NoArticleError(f"has no article: only {words} word(s) of text besides navigation and boilerplate")
     digest = hashlib.sha1(fetched.data).hexdigest()[:10]
