@@ -21,6 +21,17 @@ EXIT_USAGE = 2
 COMMANDS = ("clean", "export")
 
 
+def _seconds(text: str) -> float:
+    """--timeout's value: a positive, finite number of seconds."""
+    from digest.ingest.fetch import check_timeout
+
+    try:
+        return check_timeout(float(text))
+    except ValueError as error:
+        message = str(error) if "seconds" in str(error) else f"must be a number of seconds, not {text!r}"
+        raise argparse.ArgumentTypeError(message) from None
+
+
 def _add_source_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "sources",
@@ -36,7 +47,7 @@ def _add_source_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help="display name for the sources, in the order they load (repeat for each source)",
     )
-    parser.add_argument("--timeout", type=float, default=15.0, metavar="SECONDS", help="time limit for each URL (default 15)")
+    parser.add_argument("--timeout", type=_seconds, default=15.0, metavar="SECONDS", help="time limit for each URL's whole download (default 15)")
 
 
 def _parser(command: str | None) -> argparse.ArgumentParser:

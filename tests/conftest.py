@@ -34,18 +34,26 @@ def make_source(index: int, *paragraphs: str, label: str | None = None, title: s
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
-    routes: dict[str, tuple[int, str, bytes, float]] = {}
+    routes: dict[str, tuple[int, str, bytes, float, dict[str, str], float]] = {}
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-        status, content_type, body, delay = self.routes.get(self.path, (404, "text/plain", b"not found", 0.0))
+        status, content_type, body, delay, headers, drip = self.routes.get(self.path, (404, "text/plain", b"not found", 0.0, {}, 0.0))
         if delay:
             time.sleep(delay)
         try:
             self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
+            for name, value in headers.items():
+                self.send_header(name, value)
             self.end_headers()
-            self.wfile.write(body)
+            if not drip:
+                self.wfile.write(body)
+                return
+            for byte in body:  # a slow server: one byte at a time, each well inside a read timeout
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(drip)
         except (BrokenPipeError, ConnectionResetError):
             pass
 
@@ -61,8 +69,18 @@ class LocalServer:
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
-    def route(self, path: str, body: bytes, content_type: str = "text/html; charset=utf-8", status: int = 200, delay: float = 0.0) -> str:
-        _Handler.routes[path] = (status, content_type, body, delay)
+    def route(
+        self,
+        path: str,
+        body: bytes,
+        content_type: str = "text/html; charset=utf-8",
+        status: int = 200,
+        delay: float = 0.0,
+        headers: dict[str, str] | None = None,
+        drip: float = 0.0,
+    ) -> str:
+        """Serve ``body`` at ``path``; ``drip``: seconds between bytes (bounded: the body's length)."""
+        _Handler.routes[path] = (status, content_type, body, delay, headers or {}, drip)
         return self.url(path)
 
     def url(self, path: str) -> str:

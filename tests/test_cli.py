@@ -102,3 +102,10 @@ def test_saved_files_get_normal_permissions_and_keep_existing_ones(tmp_path):
         assert kept.stat().st_mode & 0o777 == 0o600 and kept.read_text() == "z"
     finally:
         os.umask(old)
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "nan", "inf", "soon"])
+def test_a_timeout_must_be_a_positive_number_of_seconds(value):
+    done = subprocess.run([sys.executable, "-m", "digest", "export", "--timeout", value, "x.txt"], capture_output=True, text=True)
+    assert done.returncode == 2
+    assert "argument --timeout: must be" in done.stderr and "Traceback" not in done.stderr

@@ -7,6 +7,7 @@ sources still load. Nothing here raises for a user mistake.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -18,7 +19,7 @@ from digest.timing import StageTimer, no_timing
 from digest.ingest import labels as labelling
 from digest.ingest.boilerplate import LineContext, classify, clean_lines, find_date
 from digest.ingest.decode import DecodeError, decode_bytes, normalize_text
-from digest.ingest.fetch import MAX_BYTES, TIMEOUT_SECONDS, FetchError, Fetched, fetch_url, read_file
+from digest.ingest.fetch import MAX_BYTES, TIMEOUT_SECONDS, FetchError, Fetched, fetch_url, file_problem, read_file
 from digest.ingest.html import NoArticleError, extract_article
 from digest.ingest.lines import RawLine
 from digest.ingest.text import find_title, markdown_lines, plain_text_lines
@@ -50,6 +51,15 @@ def is_url(spec: str) -> bool:
     return spec.lower().startswith(("http://", "https://"))
 
 
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+
+def other_scheme(spec: str) -> str | None:
+    """The scheme of an address that is not http(s) ("ftp"), or None."""
+    found = _SCHEME.match(spec)
+    return found.group()[:-3].lower() if found and not is_url(spec) else None
+
+
 def expand(specs: Sequence[str]) -> tuple[list[str], list[LoadProblem]]:
     """Files and URLs as given; a folder becomes its supported files in name order."""
     origins: list[str] = []
@@ -57,6 +67,9 @@ def expand(specs: Sequence[str]) -> tuple[list[str], list[LoadProblem]]:
     for spec in specs:
         if is_url(spec):
             origins.append(spec)
+            continue
+        if scheme := other_scheme(spec):
+            problems.append(LoadProblem(spec, f"uses {scheme}://; only http:// and https:// addresses can be fetched"))
             continue
         path = Path(spec)
         if path.is_dir():
@@ -68,8 +81,8 @@ def expand(specs: Sequence[str]) -> tuple[list[str], list[LoadProblem]]:
             if not files:
                 problems.append(LoadProblem(spec, f"is a folder with no supported files ({SUPPORTED})"))
             origins.extend(str(p) for p in files)
-        elif not path.exists():
-            problems.append(LoadProblem(spec, "does not exist"))
+        elif problem := file_problem(path):
+            problems.append(LoadProblem(spec, problem))
         elif path.suffix.lower() not in SUFFIX_FORMATS:
             problems.append(LoadProblem(spec, f"is not a supported kind of file ({SUPPORTED})"))
         else:
