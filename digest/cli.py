@@ -107,6 +107,7 @@ def run_export(args: argparse.Namespace) -> int:
     from digest.engine import build_story
     from digest.export import render
     from digest.export.save import SaveError, save_text
+    from digest.ingest.decode import one_line
 
     result = _load(args)
     if not result.sources:
@@ -121,9 +122,9 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         path = save_text(Path(args.output), text, overwrite=args.force)
     except SaveError as error:
-        print(f"digest: {error}", file=sys.stderr)
+        print(f"digest: {one_line(str(error))}", file=sys.stderr)
         return EXIT_FAILURE
-    print(f"digest: wrote {path}", file=sys.stderr)
+    print(f"digest: wrote {one_line(str(path))}", file=sys.stderr)
     return EXIT_OK
 
 

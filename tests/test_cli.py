@@ -109,3 +109,15 @@ def test_a_timeout_must_be_a_positive_number_of_seconds(value):
     done = subprocess.run([sys.executable, "-m", "digest", "export", "--timeout", value, "x.txt"], capture_output=True, text=True)
     assert done.returncode == 2
     assert "argument --timeout: must be" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_escape_sequences_in_names_labels_and_titles_never_reach_the_terminal(tmp_path):
+    hostile = tmp_path / "evil\x1b]0;pwned\x07\u202e.txt"
+    hostile.write_text("Title \x1b[2J wiped\n\n" + ARTICLE.split("\n", 2)[2], encoding="utf-8")
+    missing = str(tmp_path / "gone\x1b[31m.txt")
+    for command in (["export"], ["export", "-f", "json"], ["clean", "--show-removed"]):
+        result = run_cli(*command, str(hostile), missing, "--label", "Red\x1b[31m Outlet")
+        assert result.returncode == 0
+        for stream in (result.stdout, result.stderr):
+            assert "\x1b" not in stream and "\x07" not in stream and "\u202e" not in stream
+        assert "␛" in result.stderr  # the problem line shows that something was there

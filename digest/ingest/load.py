@@ -18,7 +18,7 @@ from digest.engine.normalize import word_count
 from digest.timing import StageTimer, no_timing
 from digest.ingest import labels as labelling
 from digest.ingest.boilerplate import LineContext, classify, clean_lines, find_date
-from digest.ingest.decode import DecodeError, decode_bytes, normalize_text
+from digest.ingest.decode import DecodeError, decode_bytes, normalize_text, one_line
 from digest.ingest.fetch import MAX_BYTES, TIMEOUT_SECONDS, FetchError, Fetched, fetch_url, file_problem, read_file
 from digest.ingest.html import NoArticleError, extract_article
 from digest.ingest.lines import RawLine
@@ -60,6 +60,11 @@ def other_scheme(spec: str) -> str | None:
     return found.group()[:-3].lower() if found and not is_url(spec) else None
 
 
+def problem(origin: str, message: str) -> LoadProblem:
+    """A LoadProblem whose origin (a user's path or URL) can be shown on a terminal as it is."""
+    return LoadProblem(one_line(origin), one_line(message))
+
+
 def expand(specs: Sequence[str]) -> tuple[list[str], list[LoadProblem]]:
     """Files and URLs as given; a folder becomes its supported files in name order."""
     origins: list[str] = []
@@ -69,22 +74,22 @@ def expand(specs: Sequence[str]) -> tuple[list[str], list[LoadProblem]]:
             origins.append(spec)
             continue
         if scheme := other_scheme(spec):
-            problems.append(LoadProblem(spec, f"uses {scheme}://; only http:// and https:// addresses can be fetched"))
+            problems.append(problem(spec, f"uses {scheme}://; only http:// and https:// addresses can be fetched"))
             continue
         path = Path(spec)
         if path.is_dir():
             try:
                 files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in SUFFIX_FORMATS)
             except OSError as error:
-                problems.append(LoadProblem(spec, f"cannot be listed ({error.strerror or error})"))
+                problems.append(problem(spec, f"cannot be listed ({error.strerror or error})"))
                 continue
             if not files:
-                problems.append(LoadProblem(spec, f"is a folder with no supported files ({SUPPORTED})"))
+                problems.append(problem(spec, f"is a folder with no supported files ({SUPPORTED})"))
             origins.extend(str(p) for p in files)
-        elif problem := file_problem(path):
-            problems.append(LoadProblem(spec, problem))
+        elif why := file_problem(path):
+            problems.append(problem(spec, why))
         elif path.suffix.lower() not in SUFFIX_FORMATS:
-            problems.append(LoadProblem(spec, f"is not a supported kind of file ({SUPPORTED})"))
+            problems.append(problem(spec, f"is not a supported kind of file ({SUPPORTED})"))
         else:
             origins.append(spec)
     return origins, problems
@@ -109,7 +114,7 @@ def load_sources(
             try:
                 sources.append(load_one(origin, timeout=timeout, max_bytes=max_bytes, stage=stage))
             except (FetchError, DecodeError, NoArticleError, EmptyArticleError) as error:
-                problems.append(LoadProblem(origin, str(error)))
+                problems.append(problem(origin, str(error)))
     return LoadResult(tuple(_finish_labels(sources, labels)), tuple(problems))
 
 
@@ -162,16 +167,20 @@ def parse_text(text: str, fmt: Format, origin: str, url: str | None = None) -> S
     label = label or labelling.outlet_from_removed(removed) or labelling.label_from_path(origin)
     return Source(
         id="",
-        label=labelling.shorten(label),
-        origin=origin,
+        label=labelling.shorten(one_line(label)),
+        origin=one_line(origin),
         format=fmt,
         paragraphs=cleaned.paragraphs,
         removed=tuple(removed),
-        title=title,
-        date=date,
-        author=author,
-        site=site,
+        title=_shown(title),
+        date=_shown(date),
+        author=_shown(author),
+        site=_shown(site),
     )
+
+
+def _shown(value: str | None) -> str | None:
+    return one_line(value) or None if value else None
 
 
 def _is_boilerplate(lines: list[RawLine], index: int) -> bool:
@@ -218,7 +227,7 @@ def _looks_like_html(text: str) -> bool:
 
 def _finish_labels(sources: list[Source], overrides: Sequence[str]) -> list[Source]:
     """Apply the user's labels in order, number repeated labels, and make ids unique."""
-    names = [overrides[i] if i < len(overrides) and overrides[i] else s.label for i, s in enumerate(sources)]
+    names = [one_line(overrides[i]) if i < len(overrides) and one_line(overrides[i]) else s.label for i, s in enumerate(sources)]
     names = labelling.distinct([labelling.shorten(n) for n in names])
     ids = labelling.distinct([s.id for s in sources])
     return [replace(s, label=name, id=sid.replace(" ", "-")) for s, name, sid in zip(sources, names, ids)]
