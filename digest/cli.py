@@ -107,7 +107,7 @@ def run_export(args: argparse.Namespace) -> int:
     from digest.engine import build_story
     from digest.export import render
     from digest.export.save import SaveError, save_text
-    from digest.ingest.decode import one_line
+    from digest.safe_text import one_line
 
     result = _load(args)
     if not result.sources:

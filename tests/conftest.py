@@ -16,6 +16,16 @@ from digest.model import Paragraph, Source
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+@pytest.fixture(autouse=True)
+def own_config_and_data(tmp_path_factory, monkeypatch) -> Path:
+    """Every test gets empty config and data folders: none reads the developer's own."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    return home
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return bundled_seeds_dir()

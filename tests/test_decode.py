@@ -4,7 +4,8 @@ import codecs
 
 import pytest
 
-from digest.ingest.decode import DecodeError, decode_bytes, normalize_text, visible_controls
+from digest.ingest.decode import DecodeError, decode_bytes, normalize_text
+from digest.safe_text import visible_controls
 
 TEXT = "Café owners in Zürich said the “new rules” cost them €1,200 — a month’s rent."
 

@@ -11,6 +11,12 @@ APP = str(Path(__file__).with_name("tui_app.py"))
 SIZES = [(80, 24), (120, 40)]
 
 
+@pytest.fixture(autouse=True)
+def fixed_config_folder(monkeypatch):
+    """The help shows the keymap's path: the same on every machine and run."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", "/nonexistent/config")
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_merged_story(snap_compare, size):
     assert snap_compare(APP, terminal_size=size)

@@ -308,3 +308,16 @@ async def test_a_single_source_is_shown_with_a_note():
     async with reader(story) as (app, pilot):
         assert any("Only one source" in n.message for n in app._notifications)
         assert all(place.detail_of == (0,) for p in app.rendered for place in p.sentences)
+
+
+@pytest.mark.asyncio
+async def test_a_broken_keymap_warns_once_and_keeps_the_default_keys():
+    from digest.tui.keymap import keymap_path
+
+    keymap_path().parent.mkdir(parents=True, exist_ok=True)
+    keymap_path().write_text('keymap = "x"\n', encoding="utf-8")
+    async with reader() as (app, pilot):
+        warnings = [n for n in app._notifications if n.title == "Keymap"]
+        assert len(warnings) == 1 and "'keymap' must be a table" in warnings[0].message
+        await pilot.press("]")
+        assert app.cursor is not None  # the default binding still works

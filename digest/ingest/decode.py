@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import codecs
-import re
 import unicodedata
+
+from digest.safe_text import INVISIBLE, SPACES, visible_controls
 
 
 class DecodeError(ValueError):
@@ -58,41 +59,6 @@ def _control_share(text: str) -> float:
     return controls / max(1, len(text))
 
 
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def visible_controls(text: str) -> str:
-    """Replace control characters with visible symbols so text never drives the terminal.
-
-    ESC becomes U+241B (␛) and so on: the reader sees that something was there, and no escape
-    sequence ever reaches a terminal or a Markdown file. Bidirectional embeddings, overrides and
-    isolates, which can make text display in another order than it reads, become U+FFFD.
-    """
-
-    def picture(match: re.Match[str]) -> str:
-        code = ord(match.group())
-        if code < 0x20:
-            return chr(0x2400 + code)
-        if code == 0x7F:
-            return "\u2421"
-        return "\ufffd"
-
-    return _CONTROL.sub(picture, text)
-
-
-def one_line(text: str) -> str:
-    """Untrusted metadata made safe to show on one line: a file name, URL, label, title or site.
-
-    Control characters become visible (see ``visible_controls``, newlines and tabs included),
-    invisible characters go, and runs of white space become one space.
-    """
-    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
-    text = visible_controls(text.replace("\n", " ").replace("\r", " ").replace("\t", " "))
-    return _SPACES.sub(" ", text).strip()
-
-
 def normalize_text(text: str) -> str:
     """Normalize what is invisible or accidental, and nothing the reader would see differently.
 
@@ -103,7 +69,7 @@ def normalize_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n")
     text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", text)
+    text = INVISIBLE.sub("", text)
     text = visible_controls(text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return "\n".join(lines).strip("\n")

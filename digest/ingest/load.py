@@ -18,7 +18,8 @@ from digest.engine.normalize import word_count
 from digest.timing import StageTimer, no_timing
 from digest.ingest import labels as labelling
 from digest.ingest.boilerplate import LineContext, classify, clean_lines, find_date
-from digest.ingest.decode import DecodeError, decode_bytes, normalize_text, one_line
+from digest.ingest.decode import DecodeError, decode_bytes, normalize_text
+from digest.safe_text import one_line
 from digest.ingest.fetch import MAX_BYTES, TIMEOUT_SECONDS, FetchError, Fetched, fetch_url, file_problem, read_file
 from digest.ingest.html import NoArticleError, extract_article
 from digest.ingest.lines import RawLine

@@ -20,7 +20,8 @@ from textual.widgets import Footer, Input, LoadingIndicator, OptionList, Static
 
 from digest.model import LoadProblem, Story, source_marker
 from digest.tui import render
-from digest.tui.keymap import read_keymap
+from digest.safe_text import one_line
+from digest.tui.keymap import keymap_path, read_keymap
 from digest.tui.screens.dialogs import ConfirmScreen, HelpScreen, SaveScreen, TextScreen
 from digest.tui.widgets.source_list import MERGED_ID, SourceList
 from digest.tui.widgets.story_view import ParagraphView, StoryView
@@ -97,11 +98,11 @@ class DigestApp(App[int]):
 
     def on_mount(self) -> None:
         self.query_one(SourceList).focus()
-        self.user_keymap, problem = read_keymap()
+        self.user_keymap, problems = read_keymap({binding.id for binding in BINDINGS if binding.id})
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
-        if problem:
-            self.notify(problem, severity="warning", markup=False)
+        for problem in problems:
+            self.notify(one_line(problem), title="Keymap", severity="warning", markup=False, timeout=10)
         if self._given_story is not None:
             self.show_story(self._given_story, ())
         else:
@@ -452,6 +453,6 @@ def help_markdown(keymap: dict[str, str]) -> str:
         "Coloured, underlined words are one outlet's own details; a bold marker means only that",
         "outlet carries the sentence. Mouse: scroll, click a source, click a paragraph.",
         "",
-        "Remap keys in `~/.config/digest/keymap.toml` with the ids above, e.g. `\"detail.next\" = \"n\"`.",
+        f"Remap keys in `{keymap_path()}` with the ids above, e.g. `\"detail.next\" = \"n\"`.",
     ]
     return "\n".join(rows)
