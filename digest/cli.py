@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from digest import __version__
+from digest.safe_text import one_line
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -45,7 +46,7 @@ def _add_source_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="NAME",
-        help="display name for the sources, in the order they load (repeat for each source)",
+        help="display name for the SOURCE it follows (repeat for each); all given first: the sources in order",
     )
     parser.add_argument("--timeout", type=_seconds, default=15.0, metavar="SECONDS", help="time limit for each URL's whole download (default 15)")
 
@@ -73,10 +74,53 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
     return parser
 
 
+def labels_for_sources(argv: Sequence[str], sources: Sequence[str]) -> tuple[list[str | None], list[str]]:
+    """Each SOURCE's label from the command line, and the labels no source takes.
+
+    A label belongs to the SOURCE it follows ("a.txt -l A b.txt -l B"); labels given before any
+    source name the sources in order ("-l A -l B a.txt b.txt").
+    """
+    pending: list[str] = []
+    labels: list[str | None] = [None] * len(sources)
+    seen = 0
+    extra: list[str] = []
+    tokens = iter(argv)
+    for token in tokens:
+        value: str | None = None
+        if token in ("-l", "--label"):
+            value = next(tokens, None)
+        elif token.startswith("--label="):
+            value = token.split("=", 1)[1]
+        elif token.startswith("-l") and len(token) > 2 and not token.startswith("--"):
+            value = token[2:]
+        elif token in ("--timeout", "-f", "--format", "-o", "--output"):
+            next(tokens, None)
+        elif seen < len(sources) and token == sources[seen]:
+            seen += 1
+        if value is None:
+            continue
+        if seen == 0:
+            pending.append(value)
+        elif labels[seen - 1] is None:
+            labels[seen - 1] = value
+        else:
+            extra.append(value)
+    for value in pending:
+        free = next((i for i, label in enumerate(labels) if label is None), None)
+        if free is None:
+            extra.append(value)
+        else:
+            labels[free] = value
+    return labels, extra
+
+
 def _load(args: argparse.Namespace):
     from digest.ingest import load_sources
 
-    result = load_sources(args.sources, labels=args.label, timeout=args.timeout)
+    labels, extra = labels_for_sources(args.argv, args.sources)
+    if extra:
+        print(f"digest: {len(extra)} more label(s) than sources; not used: {', '.join(one_line(e) for e in extra)}", file=sys.stderr)
+    result = load_sources(args.sources, labels=labels, timeout=args.timeout)
     for problem in result.problems:
         print(f"digest: {problem}", file=sys.stderr)
     if not result.sources:
@@ -107,7 +151,6 @@ def run_export(args: argparse.Namespace) -> int:
     from digest.engine import build_story
     from digest.export import render
     from digest.export.save import SaveError, save_text
-    from digest.safe_text import one_line
 
     result = _load(args)
     if not result.sources:
@@ -134,7 +177,10 @@ def run_reader(args: argparse.Namespace) -> int:
     if not sys.stdout.isatty():
         print("digest: the reader needs a terminal; use 'digest export' to write the story to a file or pipe", file=sys.stderr)
         return EXIT_USAGE
-    app = DigestApp(args.sources, labels=args.label, timeout=args.timeout)
+    labels, extra = labels_for_sources(args.argv, args.sources)
+    if extra:
+        print(f"digest: {len(extra)} more label(s) than sources; not used: {', '.join(one_line(e) for e in extra)}", file=sys.stderr)
+    app = DigestApp(args.sources, labels=labels, timeout=args.timeout)
     app.run()
     return app.return_code or EXIT_OK
 
@@ -142,7 +188,9 @@ def run_reader(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv[0] if argv and argv[0] in COMMANDS else None
-    args = _parser(command).parse_args(argv[1:] if command else argv)
+    rest = argv[1:] if command else argv
+    args = _parser(command).parse_intermixed_args(rest)  # a label may follow its source
+    args.argv = rest
     try:
         if command == "clean":
             return run_clean(args)

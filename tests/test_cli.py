@@ -121,3 +121,37 @@ def test_escape_sequences_in_names_labels_and_titles_never_reach_the_terminal(tm
         for stream in (result.stdout, result.stderr):
             assert "\x1b" not in stream and "\x07" not in stream and "\u202e" not in stream
         assert "␛" in result.stderr  # the problem line shows that something was there
+
+
+def test_force_writes_through_a_symbolic_link_and_never_replaces_a_device(tmp_path, capsys):
+    target = tmp_path / "real.md"
+    target.write_text("old")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    assert main(["export", "-o", str(link), "--force"]) == 0
+    assert link.is_symlink() and target.read_text().startswith("# ")
+    assert main(["export", "-o", "/dev/null", "--force"]) == 1
+    assert "is not a regular file" in capsys.readouterr().err
+    assert Path("/dev/null").is_char_device()
+
+
+def test_dash_means_standard_output(tmp_path, capsys):
+    assert main(["export", "-o", "-"]) == 0
+    assert capsys.readouterr().out.startswith("# ")
+    assert not (Path.cwd() / "-").exists()
+
+
+def test_a_label_follows_its_source_and_extra_labels_are_reported(tmp_path):
+    from digest.cli import labels_for_sources
+
+    assert labels_for_sources(["a.txt", "-l", "A", "b.txt", "--label", "B"], ["a.txt", "b.txt"]) == (["A", "B"], [])
+    assert labels_for_sources(["-l", "A", "--label=B", "a.txt", "b.txt"], ["a.txt", "b.txt"]) == (["A", "B"], [])
+    assert labels_for_sources(["a.txt", "b.txt", "-lB"], ["a.txt", "b.txt"]) == ([None, "B"], [])
+    assert labels_for_sources(["a.txt", "-l", "A", "-l", "Z"], ["a.txt"]) == (["A"], ["Z"])
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(ARTICLE)
+    second.write_text(ARTICLE.replace("Thursday", "Friday"))
+    result = run_cli("export", str(first), "-l", "Harbor Post", str(tmp_path / "gone.txt"), "-l", "Gone", str(second), "-l", "Bay Times", "-l", "Spare")
+    assert result.returncode == 0
+    assert "- **A** Harbor Post" in result.stdout and "- **B** Bay Times" in result.stdout
+    assert "more label(s) than sources; not used: Spare" in result.stderr

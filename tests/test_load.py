@@ -66,11 +66,14 @@ def test_file_over_the_size_limit(tmp_path):
     assert not result.sources and "too large" in result.problems[0].message
 
 
-def test_user_labels_apply_in_order_and_repeats_are_numbered(tmp_path):
+def test_a_label_names_what_its_spec_loads_and_repeats_are_numbered(tmp_path):
     for name in ("a.txt", "b.txt", "c.txt"):
         (tmp_path / name).write_text(ARTICLE.replace("Thursday", name))
-    result = load_sources([str(tmp_path)], labels=["Wire", "Wire"])
-    assert [s.label for s in result.sources] == ["Wire", "Wire 2", "c"]
+    result = load_sources([str(tmp_path)], labels=["Wire"])  # a folder: each of its files
+    assert [s.label for s in result.sources] == ["Wire", "Wire 2", "Wire 3"]
+    files = sorted(str(p) for p in tmp_path.iterdir())
+    result = load_sources(files, labels=["Wire", None, "Wire"])
+    assert [s.label for s in result.sources] == ["Wire", "b", "Wire 2"]
 
 
 def test_identical_files_get_distinct_ids(tmp_path):

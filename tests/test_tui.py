@@ -321,3 +321,30 @@ async def test_a_broken_keymap_warns_once_and_keeps_the_default_keys():
         assert len(warnings) == 1 and "'keymap' must be a table" in warnings[0].message
         await pilot.press("]")
         assert app.cursor is not None  # the default binding still works
+
+
+@pytest.mark.asyncio
+async def test_the_overwrite_question_has_cancel_focused(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    async with reader(size=(100, 30)) as (app, pilot):
+        await pilot.press("s", "enter")
+        await pilot.pause()
+        saved = next(tmp_path.glob("*.md"))
+        saved.write_text("keep me")
+        await pilot.press("s", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")  # enter, enter must not overwrite
+        await pilot.pause()
+        assert saved.read_text() == "keep me"
+
+
+def test_the_default_file_name_is_cut_at_a_word():
+    from dataclasses import replace
+
+    from digest.tui.app import MAX_SLUG, default_save_path
+
+    long_title = "Officials announce sweeping overhaul of the harbor ferry network after months of complaints"
+    name = default_save_path(replace(STORY, title=long_title)).stem
+    assert len(name) <= MAX_SLUG and long_title.casefold().replace(" ", "-").startswith(name)
+    assert name.split("-")[-1] in long_title.casefold().split()

@@ -24,11 +24,17 @@ def _mode_for(path: Path) -> int:
 def save_text(path: Path, text: str, overwrite: bool = False) -> Path:
     """Write ``text`` to ``path`` atomically (temporary file + rename in the same folder).
 
-    Refuses an existing file unless ``overwrite`` is set, so that callers must ask first.
+    Refuses an existing file unless ``overwrite`` is set, so that callers must ask first. A
+    symbolic link is written through: the file it points to is replaced, the link stays. Only a
+    regular file is ever replaced: a device, pipe or socket is refused.
     """
     path = path.expanduser()
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     if path.is_dir():
         raise SaveError(f"{path}: is a folder")
+    if path.exists() and not path.is_file():
+        raise SaveError(f"{path}: is not a regular file (a device, pipe or socket); not replaced")
     if path.exists() and not overwrite:
         raise SaveError(f"{path}: already exists (use --force to overwrite)")
     folder = path.parent if str(path.parent) else Path(".")

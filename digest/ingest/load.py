@@ -98,17 +98,22 @@ def expand(specs: Sequence[str]) -> tuple[list[str], list[LoadProblem]]:
 
 def load_sources(
     specs: Sequence[str],
-    labels: Sequence[str] = (),
+    labels: Sequence[str | None] = (),
     timeout: float = TIMEOUT_SECONDS,
     max_bytes: int = MAX_BYTES,
     stage: StageTimer = no_timing,
 ) -> LoadResult:
-    """Load, clean and label every source; with no specs, the bundled seeds."""
+    """Load, clean and label every source; with no specs, the bundled seeds.
+
+    ``labels[i]`` names what ``specs[i]`` loads (every file of a folder, numbered); None or a
+    missing entry keeps the label found in the source itself.
+    """
     if not specs:
         specs = [str(bundled_seeds_dir())]
     sources: list[Source] = []
+    given: list[str | None] = []
     problems: list[LoadProblem] = []
-    for spec in specs:  # one spec at a time, so that problems are reported in the user's order
+    for index, spec in enumerate(specs):  # one spec at a time: problems come in the user's order
         origins, expand_problems = expand([spec])
         problems.extend(expand_problems)
         for origin in origins:
@@ -116,7 +121,9 @@ def load_sources(
                 sources.append(load_one(origin, timeout=timeout, max_bytes=max_bytes, stage=stage))
             except (FetchError, DecodeError, NoArticleError, EmptyArticleError) as error:
                 problems.append(problem(origin, str(error)))
-    return LoadResult(tuple(_finish_labels(sources, labels)), tuple(problems))
+                continue
+            given.append(labels[index] if index < len(labels) else None)
+    return LoadResult(tuple(_finish_labels(sources, given)), tuple(problems))
 
 
 class EmptyArticleError(ValueError):
@@ -226,9 +233,9 @@ def _looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head)
 
 
-def _finish_labels(sources: list[Source], overrides: Sequence[str]) -> list[Source]:
-    """Apply the user's labels in order, number repeated labels, and make ids unique."""
-    names = [one_line(overrides[i]) if i < len(overrides) and one_line(overrides[i]) else s.label for i, s in enumerate(sources)]
+def _finish_labels(sources: list[Source], overrides: Sequence[str | None]) -> list[Source]:
+    """Apply the user's label of each source, number repeated labels, and make ids unique."""
+    names = [one_line(given) if given and one_line(given) else s.label for s, given in zip(sources, overrides)]
     names = labelling.distinct([labelling.shorten(n) for n in names])
     ids = labelling.distinct([s.id for s in sources])
     return [replace(s, label=name, id=sid.replace(" ", "-")) for s, name, sid in zip(sources, names, ids)]

@@ -427,9 +427,19 @@ class DigestApp(App[int]):
                 yield SystemCommand(f"Show {source_marker(index)} {source.label}", "As published, with its own details highlighted", lambda i=index: self.switch_view(i))
 
 
+MAX_SLUG = 60
+
+
 def default_save_path(story: Story) -> Path:
-    slug = re.sub(r"[^\w]+", "-", story.title.casefold()).strip("-")[:60].strip("-") or "digest"
-    return Path.cwd() / f"{slug}.md"
+    """A file name from the title, cut at a word boundary, in the current folder."""
+    words = [w for w in re.split(r"[^\w]+", story.title.casefold()) if w]
+    slug = ""
+    for word in words:
+        longer = f"{slug}-{word}" if slug else word
+        if len(longer) > MAX_SLUG:
+            break
+        slug = longer
+    return Path.cwd() / f"{slug or (words[0][:MAX_SLUG] if words else 'digest')}.md"
 
 
 def help_markdown(keymap: dict[str, str]) -> str:

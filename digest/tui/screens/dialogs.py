@@ -63,6 +63,7 @@ class SaveScreen(ModalScreen[Path | None]):
         with Vertical(classes="dialog small"):
             yield Label("Save the merged story as Markdown", classes="dialog-title")
             yield Input(str(self.default), id="save-path", select_on_focus=False)
+            yield Label(Content(f"in {self.default.parent} unless you give another folder"), classes="dialog-hint")
             yield Label(Content("enter: save · escape: cancel"), classes="dialog-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -91,6 +92,10 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(classes="buttons"):
                 yield Button("Overwrite (y)", id="yes", variant="warning")
                 yield Button("Cancel (n)", id="no")
+
+    def on_mount(self) -> None:
+        """Cancel has the focus: enter, enter after a save must never overwrite by accident."""
+        self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
