@@ -7,6 +7,7 @@ on stderr and an exit code, never a traceback.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -114,18 +115,19 @@ def labels_for_sources(argv: Sequence[str], sources: Sequence[str]) -> tuple[lis
     return labels, extra
 
 
-def _load(args: argparse.Namespace):
-    from digest.ingest import load_sources
-
+def _labels(args: argparse.Namespace) -> list[str | None]:
+    """Each SOURCE's label; one warning line for labels that no source takes."""
     labels, extra = labels_for_sources(args.argv, args.sources)
     if extra:
         print(f"digest: {len(extra)} more label(s) than sources; not used: {', '.join(one_line(e) for e in extra)}", file=sys.stderr)
-    result = load_sources(args.sources, labels=labels, timeout=args.timeout)
-    for problem in result.problems:
+    return labels
+
+
+def _report(problems, nothing_left: bool) -> None:
+    for problem in problems:
         print(f"digest: {problem}", file=sys.stderr)
-    if not result.sources:
+    if nothing_left:
         print("digest: no usable source left; nothing to show", file=sys.stderr)
-    return result
 
 
 def unrelated_warnings(story) -> list[str]:
@@ -139,8 +141,10 @@ def unrelated_warnings(story) -> list[str]:
 
 def run_clean(args: argparse.Namespace) -> int:
     from digest.export.text import cleaned_text
+    from digest.ingest import load_sources
 
-    result = _load(args)
+    result = load_sources(args.sources, labels=_labels(args), timeout=args.timeout)
+    _report(result.problems, nothing_left=not result.sources)
     if not result.sources:
         return EXIT_FAILURE
     sys.stdout.write(cleaned_text(result.sources, show_removed=args.show_removed))
@@ -148,17 +152,17 @@ def run_clean(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from digest.engine import build_story
     from digest.export import render
     from digest.export.save import SaveError, save_text
+    from digest.pipeline import load_story
 
-    result = _load(args)
-    if not result.sources:
+    loaded = load_story(args.sources, _labels(args), args.timeout)
+    _report(loaded.problems, nothing_left=loaded.story is None)
+    if loaded.story is None:
         return EXIT_FAILURE
-    story = build_story(result.sources)
-    for line in unrelated_warnings(story):
+    for line in unrelated_warnings(loaded.story):
         print(f"digest: {line}", file=sys.stderr)
-    text = render(story, args.format)
+    text = render(loaded.story, args.format)
     if not args.output or args.output == "-":
         sys.stdout.write(text)
         return EXIT_OK
@@ -172,15 +176,13 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_reader(args: argparse.Namespace) -> int:
+    from digest.pipeline import load_story
     from digest.tui.app import DigestApp
 
     if not sys.stdout.isatty():
         print("digest: the reader needs a terminal; use 'digest export' to write the story to a file or pipe", file=sys.stderr)
         return EXIT_USAGE
-    labels, extra = labels_for_sources(args.argv, args.sources)
-    if extra:
-        print(f"digest: {len(extra)} more label(s) than sources; not used: {', '.join(one_line(e) for e in extra)}", file=sys.stderr)
-    app = DigestApp(args.sources, labels=labels, timeout=args.timeout)
+    app = DigestApp(loader=functools.partial(load_story, args.sources, _labels(args), args.timeout))
     app.run()
     return app.return_code or EXIT_OK
 

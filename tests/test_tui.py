@@ -1,5 +1,6 @@
 """The reader, through App.run_test() and Pilot: every binding does what the help says."""
 
+import functools
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -7,6 +8,7 @@ import pytest
 from textual.widgets import Input
 
 from digest.engine import build_story
+from digest.pipeline import load_story
 from digest.tui.app import BINDINGS, DigestApp
 from digest.tui.screens.dialogs import ConfirmScreen, HelpScreen, SaveScreen, TextScreen
 from digest.tui.widgets.story_view import ParagraphView, StoryView
@@ -32,7 +34,7 @@ async def reader(story=STORY, size=(80, 24)):
 
 @pytest.mark.asyncio
 async def test_loads_in_a_worker_and_shows_the_merged_story():
-    app = DigestApp([str(Path(__file__).resolve().parents[1] / "seeds")])
+    app = DigestApp(loader=functools.partial(load_story, [str(Path(__file__).resolve().parents[1] / "seeds")]))
     async with app.run_test(size=(100, 30)) as pilot:
         for _ in range(200):
             if app.story is not None:
@@ -44,7 +46,7 @@ async def test_loads_in_a_worker_and_shows_the_merged_story():
 
 @pytest.mark.asyncio
 async def test_no_usable_source_is_a_message_and_exit_code_1(tmp_path):
-    app = DigestApp([str(tmp_path / "missing.txt")])
+    app = DigestApp(loader=functools.partial(load_story, [str(tmp_path / "missing.txt")]))
     async with app.run_test() as pilot:
         for _ in range(100):
             if app.exit_code:
@@ -348,3 +350,28 @@ def test_the_default_file_name_is_cut_at_a_word():
     name = default_save_path(replace(STORY, title=long_title)).stem
     assert len(name) <= MAX_SLUG and long_title.casefold().replace(" ", "-").startswith(name)
     assert name.split("-")[-1] in long_title.casefold().split()
+
+
+@pytest.mark.asyncio
+async def test_quit_while_a_source_is_still_loading_does_not_wait_for_it():
+    import threading
+
+    release = threading.Event()
+    said: list[str] = []
+
+    def stuck_loader(status):
+        status("Loading source 1 of 1: http://127.0.0.1/slow")
+        release.wait(60)  # a server that never finishes
+        raise AssertionError("the loader was never meant to finish")
+
+    app = DigestApp(loader=stuck_loader)
+    async with app.run_test() as pilot:
+        for _ in range(50):
+            said.append(str(app.query_one("#status").render()))
+            if "Loading source 1 of 1" in said[-1]:
+                break
+            await pilot.pause(0.05)
+        assert "Loading source 1 of 1" in said[-1]  # progress is shown while loading
+        await pilot.press("q")
+    assert app.return_code == 0 and not release.is_set()
+    release.set()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
@@ -96,33 +96,49 @@ def expand(specs: Sequence[str]) -> tuple[list[str], list[LoadProblem]]:
     return origins, problems
 
 
+Progress = Callable[[int, int, str], None]
+"""Told before each source loads: (how many loaded so far, how many in all, which one)."""
+
+
 def load_sources(
     specs: Sequence[str],
     labels: Sequence[str | None] = (),
     timeout: float = TIMEOUT_SECONDS,
     max_bytes: int = MAX_BYTES,
     stage: StageTimer = no_timing,
+    progress: Progress | None = None,
 ) -> LoadResult:
     """Load, clean and label every source; with no specs, the bundled seeds.
 
     ``labels[i]`` names what ``specs[i]`` loads (every file of a folder, numbered); None or a
-    missing entry keeps the label found in the source itself.
+    missing entry keeps the label found in the source itself. Problems come in the user's order.
     """
     if not specs:
         specs = [str(bundled_seeds_dir())]
+    planned: list[tuple[str | None, LoadProblem | None, str | None]] = []  # (origin, problem, label)
+    for index, spec in enumerate(specs):
+        origins, expand_problems = expand([spec])
+        planned.extend((None, p, None) for p in expand_problems)
+        label = labels[index] if index < len(labels) else None
+        planned.extend((origin, None, label) for origin in origins)
+    total = sum(1 for origin, _, _ in planned if origin is not None)
     sources: list[Source] = []
     given: list[str | None] = []
     problems: list[LoadProblem] = []
-    for index, spec in enumerate(specs):  # one spec at a time: problems come in the user's order
-        origins, expand_problems = expand([spec])
-        problems.extend(expand_problems)
-        for origin in origins:
-            try:
-                sources.append(load_one(origin, timeout=timeout, max_bytes=max_bytes, stage=stage))
-            except (FetchError, DecodeError, NoArticleError, EmptyArticleError) as error:
-                problems.append(problem(origin, str(error)))
-                continue
-            given.append(labels[index] if index < len(labels) else None)
+    done = 0
+    for origin, expand_problem, label in planned:
+        if origin is None:
+            problems.append(expand_problem)  # type: ignore[arg-type]
+            continue
+        if progress:
+            progress(done, total, one_line(origin))
+        done += 1
+        try:
+            sources.append(load_one(origin, timeout=timeout, max_bytes=max_bytes, stage=stage))
+        except (FetchError, DecodeError, NoArticleError, EmptyArticleError) as error:
+            problems.append(problem(origin, str(error)))
+            continue
+        given.append(label)
     return LoadResult(tuple(_finish_labels(sources, given)), tuple(problems))
 
 

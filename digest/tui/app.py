@@ -6,8 +6,10 @@ imports (trafilatura, datasketch) nor the merge.
 
 from __future__ import annotations
 
+import queue
 import re
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 from textual import on, work
@@ -18,7 +20,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, LoadingIndicator, OptionList, Static
 
+from textual.worker import get_current_worker
+
 from digest.model import LoadProblem, Story, source_marker
+from digest.pipeline import Loaded, Loader
 from digest.tui import render
 from digest.safe_text import one_line
 from digest.tui.keymap import keymap_path, read_keymap
@@ -64,11 +69,10 @@ class DigestApp(App[int]):
     BINDINGS = BINDINGS
     NARROW_WIDTH = 100
 
-    def __init__(self, specs: Sequence[str] = (), labels: Sequence[str] = (), timeout: float = 15.0, story: Story | None = None) -> None:
+    def __init__(self, loader: Loader | None = None, story: Story | None = None) -> None:
+        """Show ``story``, or the one ``loader`` makes (run in the background)."""
         super().__init__()
-        self.specs = list(specs)
-        self.labels = list(labels)
-        self.timeout = timeout
+        self.loader = loader
         self.story: Story | None = None
         self._given_story = story
         self.view: int | None = None
@@ -113,16 +117,41 @@ class DigestApp(App[int]):
 
     @work(thread=True, exclusive=True)
     def build_in_background(self) -> None:
-        from digest.engine import build_story
-        from digest.ingest import load_sources
+        """Run the loader in a daemon thread and wait for it here, a little at a time.
 
-        result = load_sources(self.specs, labels=self.labels, timeout=self.timeout)
-        if not result.sources:
-            self.call_from_thread(self.show_failure, result.problems)
+        Loading can block for a while (a slow server, up to its deadline). When the user quits,
+        Textual cancels this worker; it stops waiting at once, and the daemon thread, if still
+        busy, cannot keep the program from exiting.
+        """
+        worker = get_current_worker()
+        outcome: queue.Queue[Loaded | BaseException] = queue.Queue(maxsize=1)
+
+        def status(text: str) -> None:
+            if not worker.is_cancelled:
+                self.call_from_thread(self.set_status, text)
+
+        def run() -> None:
+            try:
+                outcome.put(self.loader(status=status) if self.loader else Loaded(None, ()))
+            except BaseException as error:  # noqa: BLE001 - shown to the user, not swallowed
+                outcome.put(error)
+
+        threading.Thread(target=run, name="digest loader", daemon=True).start()
+        while True:
+            try:
+                result = outcome.get(timeout=0.1)
+                break
+            except queue.Empty:
+                if worker.is_cancelled:
+                    return
+        if worker.is_cancelled:
             return
-        self.call_from_thread(self.set_status, f"Merging {len(result.sources)} sources…")
-        story = build_story(result.sources)
-        self.call_from_thread(self.show_story, story, result.problems)
+        if isinstance(result, BaseException):
+            self.call_from_thread(self.show_failure, [LoadProblem("digest", f"could not build the story ({type(result).__name__}: {result})")])
+        elif result.story is None:
+            self.call_from_thread(self.show_failure, result.problems)
+        else:
+            self.call_from_thread(self.show_story, result.story, result.problems)
 
     def set_status(self, text: str) -> None:
         self.query_one("#status", Static).update(Content(text))
