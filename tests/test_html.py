@@ -47,3 +47,50 @@ def test_lists_of_links_are_navigation():
     source = parse_text(html, "html", "page.html")
     assert [r.reason for r in source.removed if r.rule == "links"] == ["list of links", "list of links"]
     assert any(p.text.startswith("Commuters said") for p in source.paragraphs)
+
+
+BODY = "<p>" + "Officials said the harbor ferry resumed service on Friday after repairs to the pier. " * 3 + "</p>"
+
+
+def _lines(inner: str) -> list[str]:
+    return [line.text for line in extract_article(f"<html><body>{inner}</body></html>").lines]
+
+
+def test_text_between_blocks_is_read_not_lost():
+    assert "A subheading written as bare text" in _lines(f"<div>{BODY}A subheading written as bare text</div><div>{BODY}</div>")
+    assert "Disclaimer: this story was updated to correct a name." in _lines(f"<article>{BODY}Disclaimer: this story was updated to correct a name.</article>")
+
+
+def test_nested_paragraphs_are_lines_of_their_own():
+    lines = _lines("<main><p>First paragraph of the story with quite a few words in it.<p>A nested paragraph with enough words in it to count.</p>And a tail.</p></main>")
+    assert lines == ["First paragraph of the story with quite a few words in it.", "A nested paragraph with enough words in it to count.", "And a tail."]
+
+
+def test_the_word_after_a_link_is_not_glued_to_it():
+    lines = _lines(f'<article><p>The new <a href="/m">MacBook Pro</a>was released on Monday with a new chip and better battery life for everyone.</p>{BODY}</article>')
+    assert lines[0].startswith("The new MacBook Pro was released")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["05/10/2018 - Posted by: Ana Ruiz - Category: Health - Tags: flu", "Publicado por: Clarissa Borba | Categoria: Saúde | Tags: sad"],
+)
+def test_a_line_of_labelled_fields_is_removed_as_metadata(line):
+    first = "Officials said the harbor ferry resumed service on Friday: repairs took weeks - and cost more."
+    text = f"Ferry service resumes\n\n{first}\n\n{line}\n\nCommuters welcomed the news."
+    source = parse_text(text, "text", "story.txt")
+    assert [r.rule for r in source.removed if r.text == line] == ["fields"]
+    assert [p.text for p in source.paragraphs] == [first, "Commuters welcomed the news."]  # colon and dash in a sentence: kept
+
+
+def test_a_page_of_links_or_headings_is_not_an_article():
+    links = "".join(f'<li><a href="/s{i}">Section {i}</a></li>' for i in range(40))
+    heads = "".join(f'<h2><a href="/s{i}">Section {i}</a></h2>' for i in range(40))
+    for page in (f"<nav><ul>{links}</ul></nav><main><ul>{links}</ul></main>", f"<main>{heads}</main>"):
+        with pytest.raises(NoArticleError, match="has no article"):
+            extract_article(f"<html><head><title>Index</title></head><body>{page}</body></html>")
+
+
+def test_an_article_in_an_unspaced_script_is_an_article():
+    body = "<p>" + "港のフェリーは修理の後、金曜日に運航を再開したと当局者が述べた。" * 3 + "</p>"
+    assert extract_article(f"<html><body><article>{body}</article></body></html>").lines

@@ -250,6 +250,17 @@ LEGAL_CUES = (
 )
 
 
+_FIELD = re.compile(r"(?:^|[-|·•/]\s*)(?:\w+\s){0,2}\w+\s?:(?=\s|$)")
+
+
+def _metadata_fields(text: str, ctx: LineContext) -> str | None:
+    """A line of labelled fields ("Posted by: Ana Ruiz | Category: Health - Tags: flu"), in any
+    language: two or more short labels with a colon, set apart by separators, no sentence."""
+    if not _short(text, 30) or _ends_sentence(text) or not re.search(r"\s[-|·•/]\s", text):
+        return None
+    return "article metadata (author, category, tags)" if len(_FIELD.findall(text)) >= 2 else None
+
+
 def _legal_or_link(text: str, ctx: LineContext) -> str | None:
     if re.match(r"^source\s*:\s*\S", text, I) and _short(text, 8) and not _ends_sentence(text):
         return "source label"
@@ -354,6 +365,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("credit", _photo_credit),
     ("contributor", _contributor),
     ("date", _date_line),
+    ("fields", _metadata_fields),
     ("legal", _legal_or_link),
     ("related", _related),
     ("names", _name_caption),

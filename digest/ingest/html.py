@@ -5,12 +5,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from digest.engine.normalize import word_count
 from digest.ingest.decode import normalize_text
 from digest.ingest.lines import RawLine
 
 
 class NoArticleError(ValueError):
     """The page has no main text that trafilatura recognises as an article."""
+
+
+MOSTLY_LINKS = 0.6
+"""A page whose extracted text is this much link text is an index or navigation, not an article."""
+MIN_PARAGRAPH_WORDS = 8
+"""An article has at least one paragraph of this many words that is not mostly a link."""
+
+
+def _is_running_text(line: RawLine) -> bool:
+    return line.kind == "paragraph" and line.link_share < 0.5 and word_count(line.text) >= MIN_PARAGRAPH_WORDS
 
 
 @dataclass(frozen=True)
@@ -41,6 +52,10 @@ def extract_article(html: str, url: str | None = None) -> HtmlArticle:
     lines = _body_lines(document.body)
     if not lines:
         raise NoArticleError("has no article text that could be extracted")
+    if link_share(lines) >= MOSTLY_LINKS:
+        raise NoArticleError(f"has no article: {link_share(lines):.0%} of its text is links (a navigation or index page)")
+    if not any(_is_running_text(line) for line in lines):
+        raise NoArticleError("has no article: no paragraph of running text, only headings, links or short lines")
     return HtmlArticle(
         lines=lines,
         title=_clean_meta(document.title),
@@ -57,18 +72,65 @@ def _clean_meta(value: object) -> str | None:
     return value or None
 
 
+_BLOCK_TAGS = {"p", "head", "list", "item", "quote", "table", "row"}
+"""Elements that start a line of their own, wherever they stand."""
+
+
 def _body_lines(body) -> list[RawLine]:
+    """Every piece of text in trafilatura's body, in document order, as lines.
+
+    Line elements (paragraphs, headings, list items, table rows, quotes) give their lines. Text
+    that stands between them in the body or a container (an element's tail, a container's own
+    text, inline links there: a bare subheading, a disclaimer, a byline of fields) is gathered
+    into lines of its own instead of being lost, with its share of link text.
+    """
     lines: list[RawLine] = []
-    block = 0
-    for element in body.iter():
-        kind = _LINE_TAGS.get(element.tag)
-        if kind is None or _has_line_ancestor(element):
-            continue
-        share = _link_share(element)
-        for text in _element_text_lines(element):
-            lines.append(RawLine(text, kind, block, share))
-        block += 1
+    loose: list[tuple[str, bool]] = []  # (text, is link text) since the last line element
+
+    def add(texts: list[str], kind: str, share: float) -> None:
+        block = len({line.block for line in lines})
+        lines.extend(RawLine(text, kind, block, share) for text in texts)
+
+    def flush() -> None:
+        text = "".join(t for t, _ in loose)
+        total = len(text.strip())
+        if total:
+            linked = sum(len(t.strip()) for t, is_link in loose if is_link)
+            add(_split_lines(text), "paragraph", linked / total)
+        loose.clear()
+
+    def walk(container) -> None:
+        if container.text:
+            loose.append((_spaced(container.text), container.tag == "ref"))
+        for child in container:
+            if _is_line(child):
+                flush()
+                add(_element_text_lines(child), _LINE_TAGS[child.tag], _link_share(child))
+            elif child.tag == "lb":
+                loose.append(("\n", False))
+            elif child.tag in _BLOCK_TAGS or child.tag == "table":
+                flush()
+                walk(child)
+                flush()
+            else:
+                if child.tag == "ref" and loose and _glued(loose[-1][0], "".join(child.itertext())):
+                    loose.append((" ", False))
+                walk(child)
+                if child.tag == "ref" and child.tail and _glued("".join(child.itertext()), child.tail):
+                    loose.append((" ", False))
+            if child.tail:
+                loose.append((_spaced(child.tail), False))
+
+    walk(body)
+    flush()
     return lines
+
+
+def _is_line(element) -> bool:
+    """A line element; a quote made of paragraphs is a container of lines instead."""
+    if element.tag not in _LINE_TAGS:
+        return False
+    return not (element.tag == "quote" and any(child.tag in _BLOCK_TAGS for child in element))
 
 
 def _link_share(element) -> float:
@@ -77,19 +139,24 @@ def _link_share(element) -> float:
     return linked / total if total else 0.0
 
 
-def _has_line_ancestor(element) -> bool:
-    parent = element.getparent()
-    while parent is not None:
-        if parent.tag in _LINE_TAGS and parent.tag != "quote":
-            return True
-        if parent.tag == "quote" and element.tag != "p":
-            return True
-        parent = parent.getparent()
-    return False
+def link_share(lines: list[RawLine]) -> float:
+    """Share of the extracted text's characters that are link text."""
+    total = sum(len(line.text) for line in lines)
+    return sum(len(line.text) * line.link_share for line in lines) / total if total else 0.0
+
+
+def _split_lines(text: str) -> list[str]:
+    text = normalize_text(text)
+    return [re.sub(r"\s+", " ", line).strip() for line in text.split("\n") if line.strip()]
 
 
 def _element_text_lines(element) -> list[str]:
-    """The element's text, split where it had explicit line breaks (<lb/>)."""
+    """The element's text, split where it had explicit line breaks (<lb/>) or nested blocks.
+
+    trafilatura sometimes drops the space after a link ("MacBook Prowas", its issue #661): at a
+    link's end, a space goes back between two letters. Other inline elements are joined as
+    they are, so that a drop cap ("<hi>T</hi>he") stays one word.
+    """
     parts: list[str] = []
     if element.text:
         parts.append(element.text)
@@ -98,11 +165,23 @@ def _element_text_lines(element) -> list[str]:
             parts.append("\n")
         elif child.tag in ("list", "item", "p", "quote") and element.tag == "quote":
             continue
+        elif child.tag in _BLOCK_TAGS:
+            parts.append("\n" + "".join(child.itertext()) + "\n")
         elif child.tag == "cell":
             parts.append(" " + "".join(child.itertext()) + " ")
         else:
             parts.append("".join(child.itertext()))
         if child.tail:
+            if child.tag == "ref" and parts and _glued(parts[-1], child.tail):
+                parts.append(" ")
             parts.append(child.tail)
-    text = normalize_text("".join(parts))
-    return [re.sub(r"\s+", " ", line).strip() for line in text.split("\n") if line.strip()]
+    return _split_lines("".join(parts))
+
+
+def _spaced(text: str) -> str:
+    """Newlines in the page's source are white space; only <lb/> breaks a line."""
+    return text.replace("\r", " ").replace("\n", " ")
+
+
+def _glued(before: str, after: str) -> bool:
+    return bool(before) and bool(after) and before[-1].isalnum() and after[0].isalnum()
