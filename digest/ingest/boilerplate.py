@@ -70,6 +70,7 @@ def _ends_with_bracket_tag(text: str) -> bool:
     opening = tail.rfind("[", max(0, len(tail) - 40))
     return opening > 0 and bool(tail[:opening].strip()) and bool(_TAG.fullmatch(tail[opening + 1 : -1]))
 
+
 _DATE_WORDS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
