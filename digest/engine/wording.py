@@ -52,6 +52,9 @@ class SimilarityParams:
     min_shingles: int = 3
     """Sentences with fewer shingles match only when their words are identical: a MinHash of
     one or two shingles says little, and two empty MinHashes would compare as identical."""
+    exact_limit: int = 5000
+    """Up to this many sentences, candidates come from shared trigrams (exact, and faster than
+    loading and running MinHash); above it, from MinHash LSH, whose cost stays linear."""
     num_perm: int = 128
     bands: int = 64
     rows: int = 2
@@ -128,24 +131,6 @@ def _same_quoted_passage(a: Fingerprint, b: Fingerprint, params: SimilarityParam
     return common / min(len(a.quote), len(b.quote)) >= params.containment
 
 
-class _UnionFind:
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return False
-        self.parent[max(ra, rb)] = min(ra, rb)
-        return True
-
-
 def signatures(prints: Sequence[Fingerprint], indexes: Sequence[int], params: SimilarityParams) -> list:
     """datasketch MinHash signatures (hash value arrays) of the chosen sentences, in one batch."""
     if not indexes:
@@ -158,6 +143,20 @@ def signatures(prints: Sequence[Fingerprint], indexes: Sequence[int], params: Si
         seed=params.seed,
     )
     return [m.hashvalues for m in minhashes]
+
+
+def shingle_buckets(indexes: Sequence[int], prints: Sequence[Fingerprint]) -> list[list[int]]:
+    """Buckets of sentence indexes that share a word trigram: exact candidates, for small stories.
+
+    Every pair that meets the near-duplicate test shares at least one trigram, so these buckets
+    miss nothing (LSH may miss one pair in a thousand); their cost grows with how often trigrams
+    repeat, which is small in a story of a few hundred sentences and large in thousands.
+    """
+    postings: dict[str, list[int]] = {}
+    for index in indexes:
+        for shingle in prints[index].shingles:
+            postings.setdefault(shingle, []).append(index)
+    return [members for members in postings.values() if len(members) > 1]
 
 
 def lsh_buckets(indexes: Sequence[int], hashvalues: Sequence, params: SimilarityParams) -> list[list[int]]:
@@ -177,69 +176,88 @@ def lsh_buckets(indexes: Sequence[int], hashvalues: Sequence, params: Similarity
     return found
 
 
+MAX_HEADS = 24
+"""Most groups a bucket keeps checking new members against: a bucket of a trigram that
+hundreds of different sentences share costs its size times this, not its size squared."""
+
+
 def group_near_duplicates(prints: Sequence[Fingerprint], params: SimilarityParams = DEFAULT_PARAMS, stage: StageTimer = no_timing) -> list[int]:
     """For every sentence, the index of its group's representative: the most complete wording.
 
-    Identical wordings are joined first, without MinHash. Inside an LSH bucket each member is
-    verified against one member of each group already found in that bucket, so a bucket of
-    many copies of the same sentence costs linear, not quadratic, time. Verified pairs chain
-    (A~B and B~C does not make A~C), so each chained component is then split: its longest
-    wording is the representative and keeps the members that match it; the rest form groups
-    the same way. Every member of a group is a near-duplicate of its representative (or has the
-    same words). A sentence with no words is a group of its own: separators never merge.
+    1. Identical wordings are joined first, without MinHash.
+    2. Candidates: sentences that share a bucket (a word trigram in a small story, an LSH band
+       in a large one). In each bucket a member is checked against the bucket's heads, one per
+       group seen there, until one matches; each verified pair is an edge, each pair checked once.
+    3. Groups: sentences taken most complete first (most words); each joins the earliest group
+       leader among its verified neighbours, or its neighbour's leader when it verifies against
+       that leader itself; otherwise it leads a group of its own.
+    So every member of a group is a near-duplicate of its representative (verified pairs chain:
+    A~B and B~C does not make A~C), and the work is linear in the buckets' sizes. A sentence with
+    no words is a group of its own: separators never merge.
     """
-    groups = _UnionFind(len(prints))
     first_of: dict[tuple[str, ...], int] = {}
+    same_words: dict[int, int] = {}
     comparable: list[int] = []
     for index, fp in enumerate(prints):
         if not fp.words:
             continue
         if fp.words in first_of:
-            groups.union(first_of[fp.words], index)
+            same_words[index] = first_of[fp.words]
             continue
         first_of[fp.words] = index
         if len(fp.shingles) >= params.min_shingles and len(fp.words) >= params.min_shingles:
             comparable.append(index)
-    with stage("signatures"):
-        hashvalues = signatures(prints, comparable, params)
-    with stage("candidates"):
-        buckets = lsh_buckets(comparable, hashvalues, params)
+    if len(comparable) <= params.exact_limit:
+        with stage("candidates"):
+            buckets = shingle_buckets(comparable, prints)
+    else:
+        with stage("signatures"):
+            hashvalues = signatures(prints, comparable, params)
+        with stage("candidates"):
+            buckets = lsh_buckets(comparable, hashvalues, params)
     with stage("verify"):
-        _verify_buckets(buckets, prints, groups, params)
-        return _sound_groups(prints, groups, params)
+        neighbours = _verified_neighbours(buckets, prints, params)
+        representative = _leaders(prints, neighbours, params)
+        for index, first in same_words.items():
+            representative[index] = representative[first]
+        return representative
 
 
-def _sound_groups(prints: Sequence[Fingerprint], groups: _UnionFind, params: SimilarityParams) -> list[int]:
-    components: dict[int, list[int]] = {}
-    for index in range(len(prints)):
-        components.setdefault(groups.find(index), []).append(index)
-    representative = list(range(len(prints)))
-    for members in components.values():
-        if len(members) == 1:
-            continue
-        remaining = sorted(members, key=lambda i: (-len(prints[i].words), i))
-        while remaining:
-            head, rest = remaining[0], remaining[1:]
-            representative[head] = head
-            remaining = []
-            for member in rest:
-                if prints[member].words == prints[head].words or is_near_duplicate(prints[head], prints[member], params):
-                    representative[member] = head
-                else:
-                    remaining.append(member)
-    return representative
-
-
-def _verify_buckets(buckets: list[list[int]], prints: Sequence[Fingerprint], groups: _UnionFind, params: SimilarityParams) -> None:
+def _verified_neighbours(buckets: list[list[int]], prints: Sequence[Fingerprint], params: SimilarityParams) -> dict[int, list[int]]:
+    neighbours: dict[int, list[int]] = {}
+    checked: set[tuple[int, int]] = set()
+    verified: set[tuple[int, int]] = set()
     for bucket in buckets:
         heads: list[int] = []
         for member in bucket:
-            joined = False
+            matched = False
             for head in heads:
-                if groups.find(head) == groups.find(member):
-                    joined = True
-                elif is_near_duplicate(prints[head], prints[member], params):
-                    groups.union(head, member)
-                    joined = True
-            if not joined:
+                pair = (head, member) if head < member else (member, head)
+                if pair in checked:
+                    matched = pair in verified
+                else:
+                    checked.add(pair)
+                    matched = is_near_duplicate(prints[head], prints[member], params)
+                    if matched:
+                        verified.add(pair)
+                        neighbours.setdefault(head, []).append(member)
+                        neighbours.setdefault(member, []).append(head)
+                if matched:
+                    break
+            if not matched and len(heads) < MAX_HEADS:
                 heads.append(member)
+    return neighbours
+
+
+def _leaders(prints: Sequence[Fingerprint], neighbours: dict[int, list[int]], params: SimilarityParams) -> list[int]:
+    representative = list(range(len(prints)))
+    rank = {index: position for position, index in enumerate(sorted(neighbours, key=lambda i: (-len(prints[i].words), i)))}
+    for index in sorted(neighbours, key=rank.__getitem__):
+        for other in sorted(neighbours[index], key=rank.__getitem__):
+            if rank[other] > rank[index]:
+                break  # later ones have not been placed yet
+            leader = representative[other]
+            if leader == other or is_near_duplicate(prints[leader], prints[index], params):
+                representative[index] = leader
+                break
+    return representative
