@@ -7,7 +7,9 @@ engine internals. Progress is told in words, for the reader's status line.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import gc
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from digest.model import LoadProblem, Story
@@ -39,8 +41,26 @@ def load_story(specs: Sequence[str], labels: Sequence[str | None] = (), timeout:
     def loading(done: int, total: int, origin: str) -> None:
         status(f"Loading source {done + 1} of {total}: {origin}")
 
-    result = load_sources(specs, labels=labels, timeout=timeout, progress=loading)
-    if not result.sources:
-        return Loaded(None, result.problems)
-    status(f"Merging {len(result.sources)} source{'s' if len(result.sources) != 1 else ''}…")
-    return Loaded(build_story(result.sources), result.problems)
+    with no_cyclic_collection():
+        result = load_sources(specs, labels=labels, timeout=timeout, progress=loading)
+        if not result.sources:
+            return Loaded(None, result.problems)
+        status(f"Merging {len(result.sources)} source{'s' if len(result.sources) != 1 else ''}…")
+        return Loaded(build_story(result.sources), result.problems)
+
+
+@contextmanager
+def no_cyclic_collection() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while loading and merging.
+
+    They make millions of short-lived objects (a token per word) and no reference cycles worth
+    collecting; the collector's full passes over them cost about a third of the build time at
+    10,000 articles (issue 11's profile). Reference counting still frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

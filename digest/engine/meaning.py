@@ -128,7 +128,10 @@ class Weights:
 
     def told_by_others(self, lemma: str, carriers: frozenset[int]) -> bool:
         """True when an outlet other than ``carriers`` uses the lemma somewhere in the story."""
-        return any(owner not in carriers for owner in self.owners.get(lemma, ()))
+        owners = self.owners.get(lemma)
+        if not owners:
+            return False
+        return len(owners) > len(carriers) or not owners <= carriers
 
 
 def cosine(a: Facts, b: Facts, weights: Weights) -> float:

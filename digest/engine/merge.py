@@ -70,24 +70,43 @@ class _Sentence:
 
 
 def segment_sources(sources: Sequence[Source]) -> list[list[list[_Sentence]]]:
-    """Every source's paragraphs as sentences (a heading is one sentence)."""
+    """Every source's paragraphs as sentences (a heading is one sentence).
+
+    Outlets repeat each other's paragraphs and sentences word for word (wire copy): a text seen
+    before is split, tokenized and fingerprinted once, and its results shared (they are not
+    changed afterwards).
+    """
     result = []
     counter = 0
+    split: dict[str, list[tuple[int, int]]] = {}
+    analysed: dict[str, tuple[list[Token], Fingerprint]] = {}
     for s_index, source in enumerate(sources):
         paragraphs = []
         for p_index, paragraph in enumerate(source.paragraphs):
-            spans = [(0, len(paragraph.text))] if paragraph.kind == "heading" else sentence_spans(paragraph.text)
+            if paragraph.kind == "heading":
+                spans = [(0, len(paragraph.text))]
+            elif paragraph.text in split:
+                spans = split[paragraph.text]
+            else:
+                spans = split[paragraph.text] = sentence_spans(paragraph.text)
             sentences = []
             for k, (a, b) in enumerate(spans):
                 text = paragraph.text[a:b]
-                tokens = tokenize(text)
-                quote = quotation(text)
-                quoted = words(text[quote[0] + 1 : quote[1] - 1]) if quote else None
-                sentences.append(_Sentence(counter, SentenceRef(s_index, p_index, k), text, tokens, fingerprint([t.norm for t in tokens], quoted), paragraph.kind))
+                if text not in analysed:
+                    analysed[text] = _analyse(text)
+                tokens, print_ = analysed[text]
+                sentences.append(_Sentence(counter, SentenceRef(s_index, p_index, k), text, tokens, print_, paragraph.kind))
                 counter += 1
             paragraphs.append(sentences)
         result.append(paragraphs)
     return result
+
+
+def _analyse(text: str) -> tuple[list[Token], Fingerprint]:
+    tokens = tokenize(text)
+    quote = quotation(text)
+    quoted = words(text[quote[0] + 1 : quote[1] - 1]) if quote else None
+    return tokens, fingerprint([t.norm for t in tokens], quoted)
 
 
 def build_story(

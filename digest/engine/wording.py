@@ -165,14 +165,25 @@ def lsh_buckets(indexes: Sequence[int], hashvalues: Sequence, params: Similarity
     The banding is done here on datasketch's signatures rather than through MinHashLSH because
     this is a self-join: MinHashLSH answers one query at a time, each returning a whole bucket
     again, while the buckets themselves let verification stop early (see group_near_duplicates).
+    Each band's keys are sorted with numpy and equal runs are its buckets, members in sentence
+    order: the same buckets a dictionary of keys gives, without a Python step per sentence.
     """
+    import numpy as np  # datasketch's own dependency
+
+    if not indexes:
+        return []
+    matrix = np.stack(list(hashvalues))  # one row of hash values per sentence
+    ids = np.asarray(indexes)
     found: list[list[int]] = []
-    for band in range(params.bands):  # one band at a time: memory stays at one table of keys
-        start, end = band * params.rows, (band + 1) * params.rows
-        table: dict[bytes, list[int]] = {}
-        for index, values in zip(indexes, hashvalues):
-            table.setdefault(values[start:end].tobytes(), []).append(index)
-        found.extend(members for members in table.values() if len(members) > 1)
+    for band in range(params.bands):  # one band at a time: memory stays at one column of keys
+        columns = matrix[:, band * params.rows : (band + 1) * params.rows]
+        keys = np.ascontiguousarray(columns).view(np.dtype((np.void, columns.dtype.itemsize * params.rows))).ravel()
+        order = np.argsort(keys, kind="stable")
+        ordered = keys[order]
+        starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+        ends = np.r_[starts[1:], len(ordered)]
+        for start, end in zip(starts[ends - starts > 1].tolist(), ends[ends - starts > 1].tolist()):
+            found.append(ids[np.sort(order[start:end])].tolist())
     return found
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from digest.ingest.lines import RawLine
 from digest.model import Paragraph, RemovedLine
@@ -32,8 +33,13 @@ class LineContext:
     """True while no paragraph of body text has been kept yet (headline, kicker, standfirst)."""
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[\w'’.-]+", text)
+_WORD = re.compile(r"[\w'’.-]+")
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    """The line's words; remembered, since several rules ask for the same line's."""
+    return tuple(_WORD.findall(text))
 
 
 def _short(text: str, limit: int) -> bool:
