@@ -19,6 +19,7 @@ VIEWS = {
     "merged-story": [],
     "single-source": ["5", "right_square_bracket"],
     "variants": ["G", "left_square_bracket", "v"],
+    "wordings": ["w", "space", "space"],
     "search": ["slash", *"statement", "enter"],
     "help": ["question_mark"],
 }
@@ -37,6 +38,7 @@ async def shoot(name: str, keys: list[str], story) -> None:
 
 def main() -> None:
     os.chdir(HERE.parent)  # relative origins in the pictures
+    os.environ.pop("XDG_CONFIG_HOME", None)  # the help shows the default keymap path, ~/.config/…
     story = build_story(load_sources(["seeds"]).sources)
     for name, keys in VIEWS.items():
         asyncio.run(shoot(name, keys, story))

@@ -471,6 +471,14 @@ def default_save_path(story: Story) -> Path:
     return Path.cwd() / f"{slug or (words[0][:MAX_SLUG] if words else 'digest')}.md"
 
 
+def _home_relative(path: Path) -> str:
+    """A path as a reader writes it: the home folder as ~."""
+    try:
+        return "~/" + str(path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
+
+
 def help_markdown(keymap: dict[str, str]) -> str:
     """The key help, written from the bindings and the user's keymap, so remapped keys show."""
     rows = ["# digest: keys", "", "| Key | Does | Id (for keymap.toml) |", "| --- | --- | --- |"]
@@ -492,6 +500,6 @@ def help_markdown(keymap: dict[str, str]) -> str:
         "Coloured, underlined words are one outlet's own details; a bold marker means only that",
         "outlet carries the sentence. Mouse: scroll, click a source, click a paragraph.",
         "",
-        f"Remap keys in `{keymap_path()}` with the ids above, e.g. `\"detail.next\" = \"n\"`.",
+        f"Remap keys in `{_home_relative(keymap_path())}` with the ids above, e.g. `\"detail.next\" = \"n\"`.",
     ]
     return "\n".join(rows)
