@@ -43,15 +43,15 @@ BINDINGS = [
     Binding("b,pageup", "scroll_story('page_up')", "Page up", show=False, id="scroll.page_up"),
     Binding("g,home", "scroll_story('home')", "Top", show=False, id="scroll.top"),
     Binding("G,end", "scroll_story('end')", "Bottom", show=False, id="scroll.bottom"),
-    Binding("tab", "cycle_source(1)", "Next source", id="source.next", priority=True),
+    Binding("tab", "cycle_source(1)", "Source", tooltip="Next source", id="source.next", priority=True),
     Binding("shift+tab", "cycle_source(-1)", "Previous source", show=False, id="source.previous", priority=True),
     *[Binding(str(n), f"pick_source({n - 1})", f"Source {n}", show=False, id=f"source.pick{n}") for n in range(1, 10)],
     Binding("0,escape", "merged_view", "Merged story", show=False, id="source.merged"),
-    Binding("right_square_bracket", "jump_detail(1)", "Next detail", id="detail.next", key_display="]"),
+    Binding("right_square_bracket", "jump_detail(1)", "Detail", tooltip="Next detail", id="detail.next", key_display="]"),
     Binding("left_square_bracket", "jump_detail(-1)", "Previous detail", show=False, id="detail.previous", key_display="["),
     Binding("right_curly_bracket", "move_sentence(1)", "Next sentence", show=False, id="sentence.next", key_display="}"),
     Binding("left_curly_bracket", "move_sentence(-1)", "Previous sentence", show=False, id="sentence.previous", key_display="{"),
-    Binding("v", "variants", "Variants", id="variants"),
+    Binding("v", "variants", "Variants", show=False, id="variants"),
     Binding("w", "toggle_wordings", "Wordings", id="wordings"),
     Binding("r", "removed", "Removed", show=False, id="removed"),
     Binding("slash", "search", "Search", id="search.open", key_display="/"),
@@ -450,7 +450,7 @@ class DigestApp(App[int]):
         yield from super().get_system_commands(screen)
         for binding in BINDINGS:
             if binding.id and not binding.id.startswith(("source.pick", "scroll.")):
-                yield SystemCommand(binding.description, f"Key: {binding.key_display or binding.key}", lambda action=binding.action: self.run_action(action))
+                yield SystemCommand(binding.tooltip or binding.description, f"Key: {binding.key_display or binding.key}", lambda action=binding.action: self.run_action(action))
         if self.story is not None:
             for index, source in enumerate(self.story.sources):
                 yield SystemCommand(f"Show {source_marker(index)} {source.label}", "As published, with its own details highlighted", lambda i=index: self.switch_view(i))
@@ -492,7 +492,7 @@ def help_markdown(keymap: dict[str, str]) -> str:
             shown = keymap[binding.id].replace(",", ", ")
         else:
             shown = binding.key_display or binding.key.replace(",", ", ")
-        rows.append(f"| `{shown}` | {binding.description} | {binding.id} |")
+        rows.append(f"| `{shown}` | {binding.tooltip or binding.description} | {binding.id} |")
     rows += [
         "| `ctrl+p` | Command palette: every action |",
         "",
