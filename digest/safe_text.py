@@ -45,3 +45,13 @@ def one_line(text: str) -> str:
     return SPACES.sub(" ", text).strip()
 
 
+MAX_TITLE = 300
+"""Characters of a title worth showing: a longer "title" is a paragraph that stood first."""
+
+
+def clip(text: str, limit: int = MAX_TITLE) -> str:
+    """``text`` cut at a word before ``limit`` characters, with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip() + "…"

@@ -184,7 +184,8 @@ async def test_help_lists_every_binding():
         assert isinstance(app.screen, HelpScreen)
         for binding in BINDINGS:
             if not binding.id.startswith("source.pick"):
-                assert binding.id in app.screen.markdown
+                assert binding.id in app.screen.text
+        assert "source.pick1…9" in app.screen.text
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 
@@ -255,7 +256,7 @@ async def test_untrusted_text_is_shown_literally():
 async def test_command_palette_lists_actions():
     async with reader() as (app, pilot):
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        for wanted in ("Next detail", "Search", "Save", "Variants", "Help"):
+        for wanted in ("Next detail", "Search", "Save", "How each outlet tells this sentence", "Help", "Quit"):
             assert wanted in titles
         assert any(t.startswith("Show E") for t in titles)
         await pilot.press("ctrl+p")
@@ -375,3 +376,36 @@ async def test_quit_while_a_source_is_still_loading_does_not_wait_for_it():
         await pilot.press("q")
     assert app.return_code == 0 and not release.is_set()
     release.set()
+
+
+@pytest.mark.asyncio
+async def test_help_fits_80x24_scrolls_and_says_how_to_close():
+    async with reader(size=(80, 24)) as (app, pilot):
+        await pilot.press("question_mark")
+        assert "escape, q or ?: close" in app.screen.text
+        scroller = app.screen.query_one("VerticalScroll")
+        await pilot.press("G")
+        await pilot.pause()
+        assert scroller.scroll_offset.y > 0
+        await pilot.press("g")
+        await pilot.pause()
+        assert scroller.scroll_offset.y == 0
+        await pilot.press("q")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+@pytest.mark.asyncio
+async def test_skipped_sources_stay_listed_and_story_actions_wait_for_a_story(tmp_path):
+    from digest.model import LoadProblem
+
+    async with reader() as (app, pilot):
+        app.show_story(STORY, [LoadProblem("gone.txt", "does not exist")])
+        await pilot.pause()
+        rows = [str(option.prompt) for option in app.query_one("#sources").options]
+        assert any("skipped" in row and "gone.txt" in row and "does not exist" in row for row in rows)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert titles.count("Quit") <= 1 and "Keys" not in titles
+    empty = DigestApp(loader=lambda status: __import__("digest.pipeline", fromlist=["Loaded"]).Loaded(None, ()))
+    async with empty.run_test() as pilot:
+        await pilot.pause()
+        assert empty.check_action("save", ()) is False and empty.check_action("quit", ()) is True

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 from digest.model import MergedSentence, Span, Story, source_marker
+from digest.safe_text import clip
+
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -70,7 +72,7 @@ def _origin(origin: str) -> str:
 
 
 def render_markdown(story: Story) -> str:
-    out = [f"# {escape(story.title)}", "", f"*{_summary(story)}*", "", "## Sources", ""]
+    out = [f"# {escape(clip(story.title))}", "", f"*{_summary(story)}*", "", "## Sources", ""]
     for source, details in zip(story.sources, story.unique_counts()):
         title = f" — *{escape(source.title)}*" if source.title else ""
         unrelated = " — **shares nothing with the other sources: probably another story**" if source.id in story.unrelated else ""

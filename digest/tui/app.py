@@ -51,8 +51,8 @@ BINDINGS = [
     Binding("left_square_bracket", "jump_detail(-1)", "Previous detail", show=False, id="detail.previous", key_display="["),
     Binding("right_curly_bracket", "move_sentence(1)", "Next sentence", show=False, id="sentence.next", key_display="}"),
     Binding("left_curly_bracket", "move_sentence(-1)", "Previous sentence", show=False, id="sentence.previous", key_display="{"),
-    Binding("v", "variants", "Variants", show=False, id="variants"),
-    Binding("w", "toggle_wordings", "Wordings", id="wordings"),
+    Binding("v", "variants", "Variants", tooltip="How each outlet tells this sentence", show=False, id="variants"),
+    Binding("w", "toggle_wordings", "Wordings", tooltip="Every outlet's wording under its sentence", id="wordings"),
     Binding("r", "removed", "Removed", show=False, id="removed"),
     Binding("slash", "search", "Search", id="search.open", key_display="/"),
     Binding("n", "next_match(1)", "Next match", show=False, id="search.next"),
@@ -77,6 +77,8 @@ class DigestApp(App[int]):
         self._given_story = story
         self.view: int | None = None
         self.wordings = False
+        self.problems: list[LoadProblem] = []
+        """Sources that could not be used, and why: listed in the source panel and under r."""
         """Show every outlet's wording under each merged sentence (off: the compact story)."""
         self.rendered: list[render.RenderedParagraph] = []
         self.cursor: Place | None = None
@@ -162,10 +164,22 @@ class DigestApp(App[int]):
         lines = [str(p) for p in problems] or ["no sources given"]
         self.set_status("No usable source, so there is no story to show:\n\n" + "\n".join(f"  • {line}" for line in lines) + "\n\nPress q to quit.")
 
+    NEEDS_STORY = ("save", "search", "variants", "toggle_wordings", "removed", "jump_detail", "move_sentence", "next_match", "cycle_source", "pick_source")
+    """Actions that mean nothing before a story is shown: hidden from the footer and palette."""
+
+    def _has_story_for(self, action: str) -> bool:
+        return self.story is not None or not action.startswith(self.NEEDS_STORY)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide what needs a story while there is none (loading, or nothing usable)."""
+        return self._has_story_for(action)
+
     def show_story(self, story: Story, problems: Iterable[LoadProblem]) -> None:
         self.story = story
-        for problem in problems:
-            self.notify(str(problem), title="Source skipped", severity="warning", markup=False, timeout=8)
+        problems = list(problems)
+        self.problems = problems
+        if problems:  # listed in the source panel, where they stay; one notice says so
+            self.notify(f"{len(problems)} source{'s' if len(problems) != 1 else ''} skipped: see the end of the source list.", title="Sources skipped", severity="warning", markup=False, timeout=6)
         for source in story.sources:
             if source.id in story.unrelated:
                 self.notify(f"{source.label} shares nothing with the other sources: probably another story.", title="Unrelated source", severity="warning", markup=False, timeout=8)
@@ -175,7 +189,8 @@ class DigestApp(App[int]):
         self.query_one("#status").display = False
         self.query_one("#story").display = True
         self.query_one("#story-header", Static).update(render.header_text(story))
-        self.query_one(SourceList).set_story(story)
+        self.query_one(SourceList).set_story(story, problems)
+        self.refresh_bindings()
         self.switch_view(None)
         self.query_one(StoryView).focus()
 
@@ -393,6 +408,8 @@ class DigestApp(App[int]):
             return
         indexes = range(len(self.story.sources)) if self.view is None else [self.view]
         body = []
+        if self.view is None:  # sources that could not be used at all, with the whole reason
+            body.extend(Content.assemble(("⚠ skipped ", "bold"), problem.origin, "\n", (problem.message, "dim")) for problem in self.problems)
         for index in indexes:
             source = self.story.sources[index]
             if not source.removed:
@@ -400,10 +417,12 @@ class DigestApp(App[int]):
             for line in source.removed:
                 body.append(self._attributed(index, line.text, line.reason))
         title = "Removed by cleaning" + ("" if self.view is None else f": {self.story.sources[self.view].label}")
+        if self.view is None and self.problems:
+            title = "Skipped sources, and lines removed by cleaning"
         self.push_screen(TextScreen(title, body))
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(help_markdown(self.user_keymap)))
+        self.push_screen(HelpScreen(help_lines(self.user_keymap)))
 
     def action_save(self) -> None:
         if self.story is None:
@@ -447,9 +466,13 @@ class DigestApp(App[int]):
             self._set_cursor((event.index, 0))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """Textual's own commands, less the two ours replace (Quit, and Keys: our Help lists the
+        keys with their ids), then every action of ours that the app can do now, and sources."""
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Quit", "Keys"):
+                yield command
         for binding in BINDINGS:
-            if binding.id and not binding.id.startswith(("source.pick", "scroll.")):
+            if binding.id and not binding.id.startswith(("source.pick", "scroll.")) and self._has_story_for(binding.action):
                 yield SystemCommand(binding.tooltip or binding.description, f"Key: {binding.key_display or binding.key}", lambda action=binding.action: self.run_action(action))
         if self.story is not None:
             for index, source in enumerate(self.story.sources):
@@ -479,27 +502,39 @@ def _home_relative(path: Path) -> str:
         return str(path)
 
 
-def help_markdown(keymap: dict[str, str]) -> str:
-    """The key help, written from the bindings and the user's keymap, so remapped keys show."""
-    rows = ["# digest: keys", "", "| Key | Does | Id (for keymap.toml) |", "| --- | --- | --- |"]
-    for binding in BINDINGS:
-        if binding.id and binding.id.startswith("source.pick"):
-            if binding.id == "source.pick1":  # one row stands for all nine
-                keys = " ".join(keymap.get(f"source.pick{n}", str(n)) for n in range(1, 10))
-                rows.append(f"| `{keys}` | Show source 1 … 9 as published | source.pick1 … source.pick9 |")
-            continue
-        if binding.id in keymap:
-            shown = keymap[binding.id].replace(",", ", ")
-        else:
-            shown = binding.key_display or binding.key.replace(",", ", ")
-        rows.append(f"| `{shown}` | {binding.tooltip or binding.description} | {binding.id} |")
-    rows += [
-        "| `ctrl+p` | Command palette: every action |",
-        "",
-        "In the merged story a sentence ends with markers such as **‹ACD›**: the outlets that carry it.",
-        "Coloured, underlined words are one outlet's own details; a bold marker means only that",
-        "outlet carries the sentence. Mouse: scroll, click a source, click a paragraph.",
-        "",
-        f"Remap keys in `{_home_relative(keymap_path())}` with the ids above, e.g. `\"detail.next\" = \"n\"`.",
-    ]
-    return "\n".join(rows)
+HELP_GROUPS = (
+    ("Read", ("scroll.", "sentence.", "wordings", "variants")),
+    ("Sources", ("source.",)),
+    ("Details", ("detail.",)),
+    ("Search, save, removed lines", ("search.", "save", "removed")),
+    ("App", ("help", "quit")),
+)
+"""The help's sections, essentials first, and the binding ids each one lists."""
+
+
+def help_lines(keymap: dict[str, str]) -> list[Content]:
+    """The key help, grouped and one line per binding, written from the bindings and the user's
+    keymap (so remapped keys show), with each binding's id for keymap.toml."""
+    lines: list[Content] = [Content.assemble(("escape, q or ?: close  ·  j k g G space b: scroll", "dim"))]
+    for title, prefixes in HELP_GROUPS:
+        lines.append(Content.assemble(("\n" + title, "bold")))
+        for binding in BINDINGS:
+            if not binding.id or not binding.id.startswith(prefixes):
+                continue
+            if binding.id.startswith("source.pick"):
+                if binding.id != "source.pick1":  # one line stands for all nine
+                    continue
+                keys, does, ident = " ".join(keymap.get(f"source.pick{n}", str(n)) for n in range(1, 10)), "show source 1 … 9 as published", "source.pick1…9"
+            else:
+                keys = keymap.get(binding.id, binding.key_display or binding.key).replace(",", " ")
+                does, ident = binding.tooltip or binding.description, binding.id
+            lines.append(Content.assemble((f"  {keys:<18}", "bold"), f"{does:<34}", (ident, "dim")))
+    lines.append(Content.assemble((f"  {'ctrl+p':<18}", "bold"), "command palette: every action"))
+    lines.append(
+        Content.assemble(
+            ("\nMarkers such as ‹ACD› name every outlet that tells a sentence. Underlined words: only that outlet says "
+             "them anywhere in the story. (B: …) is outlet B's own addition. Mouse: scroll, click a source or a paragraph. "
+             f"Remap keys in {_home_relative(keymap_path())} with the ids above, e.g. \"detail.next\" = \"n\".", "dim")
+        )
+    )
+    return lines

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from textual.content import Content, Span
 
 from digest.model import Source, SourceSentence, Story, source_marker
+from digest.safe_text import clip
 
 PALETTE = ("primary", "warning", "success", "error", "secondary-lighten-3", "accent-darken-3", "primary-lighten-3", "error-lighten-3")
 """Theme variables, so highlights follow the theme the user picks; beyond these the letter
@@ -162,7 +163,7 @@ def header_text(story: Story) -> Content:
         f"{stats.sources} source{'s' if stats.sources != 1 else ''} · {stats.sentences_in} sentences in, "
         f"{stats.sentences_out} out · {stats.duplicate_share:.0%} duplicate"
     )
-    return Content.assemble((story.title, "bold"), "\n", (summary, "dim"))
+    return Content.assemble((clip(story.title), "bold"), "\n", (summary, "dim"))
 
 
 def source_option(story: Story, index: int, details: int, width: int = 26) -> Content:

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Markdown, Static
+from textual.widgets import Button, Input, Label, Static
 
 
 class TextScreen(ModalScreen[None]):
@@ -34,17 +34,35 @@ class TextScreen(ModalScreen[None]):
 
 
 class HelpScreen(ModalScreen[None]):
-    """Key help; the text is written by the app from its own bindings (our text, not articles)."""
+    """Key help: our own text, grouped, one line per key; scrolls with the reader's keys."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")]
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
+        Binding("j,down", "scroll('down')", "Down", show=False, id="help.down"),
+        Binding("k,up", "scroll('up')", "Up", show=False, id="help.up"),
+        Binding("space,pagedown", "scroll('page_down')", "Page down", show=False, id="help.page_down"),
+        Binding("b,pageup", "scroll('page_up')", "Page up", show=False, id="help.page_up"),
+        Binding("g,home", "scroll('home')", "Top", show=False, id="help.top"),
+        Binding("G,end", "scroll('end')", "Bottom", show=False, id="help.bottom"),
+    ]
 
-    def __init__(self, markdown: str) -> None:
+    def __init__(self, lines: list[Content]) -> None:
         super().__init__()
-        self.markdown = markdown
+        self.lines = lines
+
+    @property
+    def text(self) -> str:
+        """The help as plain text (what it lists)."""
+        return "\n".join(line.plain for line in self.lines)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog help"):
-            yield Markdown(self.markdown)
+            yield Static(Content("\n").join(self.lines), markup=False)
+
+    def action_scroll(self, how: str) -> None:
+        view = self.query_one(VerticalScroll)
+        {"down": view.scroll_down, "up": view.scroll_up, "page_down": view.scroll_page_down, "page_up": view.scroll_page_up,
+         "home": view.scroll_home, "end": view.scroll_end}[how](animate=False)
 
     def action_dismiss(self) -> None:
         self.dismiss(None)
