@@ -27,6 +27,7 @@ from digest.pipeline import Loaded, Loader
 from digest.tui import render
 from digest.safe_text import one_line
 from digest.tui.keymap import keymap_path, read_keymap
+from digest.tui.scrolling import scroll, scroll_bindings
 from digest.tui.screens.dialogs import ConfirmScreen, HelpScreen, SaveScreen, TextScreen
 from digest.tui.widgets.source_list import MERGED_ID, SourceList
 from digest.tui.widgets.story_view import ParagraphView, StoryView
@@ -37,12 +38,7 @@ Place = tuple[int, int]
 BINDINGS = [
     Binding("question_mark", "help", "Help", id="help", key_display="?"),
     Binding("q", "quit", "Quit", id="quit"),
-    Binding("down,j", "scroll_story('down')", "Scroll down", show=False, id="scroll.down"),
-    Binding("up,k", "scroll_story('up')", "Scroll up", show=False, id="scroll.up"),
-    Binding("space,pagedown", "scroll_story('page_down')", "Page down", show=False, id="scroll.page_down"),
-    Binding("b,pageup", "scroll_story('page_up')", "Page up", show=False, id="scroll.page_up"),
-    Binding("g,home", "scroll_story('home')", "Top", show=False, id="scroll.top"),
-    Binding("G,end", "scroll_story('end')", "Bottom", show=False, id="scroll.bottom"),
+    *scroll_bindings("scroll_story", "scroll"),
     Binding("tab", "cycle_source(1)", "Source", tooltip="Next source", id="source.next", priority=True),
     Binding("shift+tab", "cycle_source(-1)", "Previous source", show=False, id="source.previous", priority=True),
     *[Binding(str(n), f"pick_source({n - 1})", f"Source {n}", show=False, id=f"source.pick{n}") for n in range(1, 10)],
@@ -266,15 +262,7 @@ class DigestApp(App[int]):
     # --- actions -------------------------------------------------------------------------------
 
     def action_scroll_story(self, how: str) -> None:
-        view = self.query_one(StoryView)
-        {
-            "down": view.scroll_down,
-            "up": view.scroll_up,
-            "page_down": view.scroll_page_down,
-            "page_up": view.scroll_page_up,
-            "home": view.scroll_home,
-            "end": view.scroll_end,
-        }[how](animate=False)
+        scroll(self.query_one(StoryView), how)
 
     def action_cycle_source(self, step: int) -> None:
         if self.story is None:

@@ -11,6 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from digest.tui.scrolling import scroll, scroll_bindings
+
 
 class TextScreen(ModalScreen[None]):
     """A scrollable panel of Content (never markup) that any close key dismisses."""
@@ -36,15 +38,7 @@ class TextScreen(ModalScreen[None]):
 class HelpScreen(ModalScreen[None]):
     """Key help: our own text, grouped, one line per key; scrolls with the reader's keys."""
 
-    BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
-        Binding("j,down", "scroll('down')", "Down", show=False, id="help.down"),
-        Binding("k,up", "scroll('up')", "Up", show=False, id="help.up"),
-        Binding("space,pagedown", "scroll('page_down')", "Page down", show=False, id="help.page_down"),
-        Binding("b,pageup", "scroll('page_up')", "Page up", show=False, id="help.page_up"),
-        Binding("g,home", "scroll('home')", "Top", show=False, id="help.top"),
-        Binding("G,end", "scroll('end')", "Bottom", show=False, id="help.bottom"),
-    ]
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"), *scroll_bindings("scroll", "help")]
 
     def __init__(self, lines: list[Content]) -> None:
         super().__init__()
@@ -60,9 +54,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Content("\n").join(self.lines), markup=False)
 
     def action_scroll(self, how: str) -> None:
-        view = self.query_one(VerticalScroll)
-        {"down": view.scroll_down, "up": view.scroll_up, "page_down": view.scroll_page_down, "page_up": view.scroll_page_up,
-         "home": view.scroll_home, "end": view.scroll_end}[how](animate=False)
+        scroll(self.query_one(VerticalScroll), how)
 
     def action_dismiss(self) -> None:
         self.dismiss(None)
