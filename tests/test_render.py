@@ -51,3 +51,11 @@ def test_markup_in_article_text_stays_text():
     hostile = "Officials wrote [bold red]ALERT[/] and [link=http://x]click[/link] here."
     paragraph = render.merged_paragraph(build_story([make_source(0, hostile)]), 0)
     assert paragraph.content.plain.startswith(hostile)
+
+
+def test_markers_stay_unambiguous_past_26_sources():
+    shared = "The harbor authority raised ferry fares by 10 percent on Monday, citing fuel costs."
+    many = build_story([make_source(i, shared) for i in range(28)])
+    plain = render.merged_paragraph(many, 0).content.plain
+    assert "‹A·B·C·" in plain and "·Z·AA·AB›" in plain
+    assert "‹AB›" in render.merged_paragraph(story(), 0).content.plain  # few sources: compact

@@ -409,3 +409,15 @@ async def test_skipped_sources_stay_listed_and_story_actions_wait_for_a_story(tm
     async with empty.run_test() as pilot:
         await pilot.pause()
         assert empty.check_action("save", ()) is False and empty.check_action("quit", ()) is True
+
+
+@pytest.mark.asyncio
+async def test_the_chosen_theme_is_remembered():
+    from digest.tui.keymap import read_theme
+
+    async with reader() as (app, pilot):
+        app.theme = "gruvbox"
+        await pilot.pause()
+    assert read_theme() == "gruvbox"
+    async with reader() as (app, pilot):
+        assert app.theme == "gruvbox"

@@ -26,7 +26,7 @@ from digest.model import LoadProblem, Story, source_marker
 from digest.pipeline import Loaded, Loader
 from digest.tui import render
 from digest.safe_text import one_line
-from digest.tui.keymap import keymap_path, read_keymap
+from digest.tui.keymap import keymap_path, read_keymap, read_theme, remember_theme
 from digest.tui.scrolling import scroll, scroll_bindings
 from digest.tui.screens.dialogs import ConfirmScreen, HelpScreen, SaveScreen, TextScreen
 from digest.tui.widgets.source_list import MERGED_ID, SourceList
@@ -64,6 +64,7 @@ class DigestApp(App[int]):
     TITLE = "digest"
     BINDINGS = BINDINGS
     NARROW_WIDTH = 100
+    WIDE_WIDTH = 160
 
     def __init__(self, loader: Loader | None = None, story: Story | None = None) -> None:
         """Show ``story``, or the one ``loader`` makes (run in the background)."""
@@ -105,13 +106,25 @@ class DigestApp(App[int]):
             self.set_keymap(self.user_keymap)
         for problem in problems:
             self.notify(one_line(problem), title="Keymap", severity="warning", markup=False, timeout=10)
+        remembered = read_theme()
+        if remembered in self.available_themes:
+            self.theme = remembered
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self._given_story is not None:
             self.show_story(self._given_story, ())
         else:
             self.build_in_background()
 
+    def _remember_theme(self, theme) -> None:
+        """The theme chosen (command palette: Theme) is the one the reader opens with next time."""
+        problem = remember_theme(theme.name)
+        if problem:
+            self.notify(one_line(problem), severity="warning", markup=False)
+
     def on_resize(self) -> None:
+        """A narrower source panel on small terminals, a wider one (longer titles) on large ones."""
         self.set_class(self.size.width < self.NARROW_WIDTH, "narrow")
+        self.set_class(self.size.width >= self.WIDE_WIDTH, "wide")
 
     @work(thread=True, exclusive=True)
     def build_in_background(self) -> None:

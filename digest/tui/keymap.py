@@ -1,4 +1,5 @@
-"""User key remapping: keymap.toml in digest's config folder maps binding ids to keys.
+"""The reader's settings in digest's config folder: keymap.toml maps binding ids to keys, and
+settings.toml remembers the theme last chosen.
 
 Example (ids are listed in the reader's help, ``?``)::
 
@@ -79,3 +80,34 @@ def read_keymap(known_ids: Collection[str], path: Path | None = None) -> tuple[d
         problems.append(f"{path}: ignored key names Textual does not know: {', '.join(bad_keys)}")
     keymap = {k: v for k, v in table.items() if isinstance(v, str) and k in known_ids and is_key(v)}
     return keymap, problems
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.toml"
+
+
+def read_theme(path: Path | None = None) -> str | None:
+    """The theme the reader last used, or None (no file, unreadable, or no theme in it)."""
+    path = path or settings_path()
+    try:
+        value = tomllib.loads(path.read_text(encoding="utf-8")).get("theme")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    return value if isinstance(value, str) else None
+
+
+def remember_theme(theme: str, path: Path | None = None) -> str | None:
+    """Write the theme for next time; a one-line problem if it could not be saved."""
+    from digest.export.save import SaveError, save_text
+
+    path = path or settings_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        save_text(path, f"theme = {_toml_string(theme)}\n", overwrite=True)
+    except (OSError, SaveError) as error:
+        return f"{path}: the theme could not be remembered ({getattr(error, 'strerror', None) or error})"
+    return None
+
+
+def _toml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -77,9 +77,14 @@ class _Builder:
 
 
 def _markers(story: Story, builder: _Builder, source_ids: tuple[str, ...], dim: bool) -> None:
+    """‹ACD›: the outlets that tell a sentence. Past 26 sources a marker can have two letters,
+    so the letters are set apart (‹A·AB·C›) and never read as other markers."""
+    separator = "·" if len(story.sources) > 26 else ""
     builder.add(" ")
     builder.add("‹", "dim")
-    for source_id in source_ids:
+    for position, source_id in enumerate(source_ids):
+        if position and separator:
+            builder.add(separator, "dim")
         index = story.source_index(source_id)
         builder.add(source_marker(index), "dim" if dim else marker_style(index))
     builder.add("›", "dim")
@@ -166,19 +171,19 @@ def header_text(story: Story) -> Content:
     return Content.assemble((clip(story.title), "bold"), "\n", (summary, "dim"))
 
 
-def source_option(story: Story, index: int, details: int, width: int = 26) -> Content:
-    """A source panel row: marker, label and detail count; its title (or file name) below; a
-    warning mark when it shares nothing with the other sources."""
+def source_option(story: Story, index: int, details: int) -> Content:
+    """A source panel row: marker, label and detail count; below, its date when known and its
+    title (or file name), as wide as the panel lets it be (the panel clips with an ellipsis);
+    a warning mark when it shares nothing with the other sources."""
     source = story.sources[index]
     title = source.title or source.origin.rstrip("/").rsplit("/", 1)[-1]
-    if len(title) > width:
-        title = title[: width - 1].rstrip() + "…"
+    dated = f"{source.date} · {title}" if source.date else title
     return Content.assemble(
         (f" {source_marker(index)} ", f"reverse {marker_style(index)}"),
         " ",
         (source.label, "bold"),
         (f" · {details} unique", "dim"),
         "\n",
-        (f"    {title}", "dim italic"),
+        (f"    {clip(dated)}", "dim italic"),
         ("\n    ⚠ shares nothing: another story?" if source.id in story.unrelated else "", "bold"),
     )
