@@ -421,3 +421,35 @@ async def test_the_chosen_theme_is_remembered():
     assert read_theme() == "gruvbox"
     async with reader() as (app, pilot):
         assert app.theme == "gruvbox"
+
+
+@pytest.mark.asyncio
+async def test_from_a_merged_sentence_to_an_outlets_own_version_and_back():
+    async with reader(size=(120, 40)) as (app, pilot):
+        shared = next((b, i) for b, block in enumerate(STORY.blocks) for i, s in enumerate(block.sentences) if len(s.source_ids) > 1)
+        merged = STORY.blocks[shared[0]].sentences[shared[1]]
+        outlet = STORY.source_index(merged.source_ids[-1])
+        app._set_cursor(shared)
+        await pilot.press(str(outlet + 1))
+        await pilot.pause()
+        assert app.view == outlet and app.cursor is not None
+        sentence = STORY.source_sentences[outlet][app.cursor[0]][app.cursor[1]]
+        assert (sentence.block, sentence.index) == shared  # the outlet's own version, in context
+        await pilot.press("0")
+        await pilot.pause()
+        assert app.view is None and app.cursor == shared  # and back
+
+
+@pytest.mark.asyncio
+async def test_o_opens_the_original_page_of_a_web_source_only(monkeypatch):
+    from dataclasses import replace
+
+    web = replace(STORY.sources[0], origin="https://example.org/story")
+    story = replace(STORY, sources=(web, *STORY.sources[1:]))
+    opened: list[str] = []
+    async with reader(story) as (app, pilot):
+        monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
+        await pilot.press("1", "o")
+        await pilot.press("2", "o")
+        await pilot.pause()
+    assert opened == ["https://example.org/story"]

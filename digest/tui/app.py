@@ -50,6 +50,7 @@ BINDINGS = [
     Binding("v", "variants", "Variants", tooltip="How each outlet tells this sentence", show=False, id="variants"),
     Binding("w", "toggle_wordings", "Wordings", tooltip="Every outlet's wording under its sentence", id="wordings"),
     Binding("r", "removed", "Removed", show=False, id="removed"),
+    Binding("o", "open_original", "Open", tooltip="Open the original article in the browser", show=False, id="open"),
     Binding("slash", "search", "Search", id="search.open", key_display="/"),
     Binding("n", "next_match(1)", "Next match", show=False, id="search.next"),
     Binding("N", "next_match(-1)", "Previous match", show=False, id="search.previous"),
@@ -173,7 +174,7 @@ class DigestApp(App[int]):
         lines = [str(p) for p in problems] or ["no sources given"]
         self.set_status("No usable source, so there is no story to show:\n\n" + "\n".join(f"  • {line}" for line in lines) + "\n\nPress q to quit.")
 
-    NEEDS_STORY = ("save", "search", "variants", "toggle_wordings", "removed", "jump_detail", "move_sentence", "next_match", "cycle_source", "pick_source")
+    NEEDS_STORY = ("save", "search", "variants", "toggle_wordings", "removed", "jump_detail", "move_sentence", "next_match", "cycle_source", "pick_source", "open_original")
     """Actions that mean nothing before a story is shown: hidden from the footer and palette."""
 
     def _has_story_for(self, action: str) -> bool:
@@ -206,9 +207,15 @@ class DigestApp(App[int]):
     # --- views ---------------------------------------------------------------------------------
 
     def switch_view(self, source: int | None) -> None:
-        """Show the merged story (None) or one source as published."""
+        """Show the merged story (None) or one source as published.
+
+        With the reading cursor on a sentence, the other view opens at its counterpart: the
+        outlet's own version of a merged sentence, in context, or the merged sentence that
+        represents an outlet's sentence. So a reader goes to each outlet's wording and back.
+        """
         if self.story is None:
             return
+        merged_place = self._merged_place()
         self.view = source
         self.cursor = None
         self.rendered = self._render_all()
@@ -216,6 +223,33 @@ class DigestApp(App[int]):
         self.query_one(StoryView).show([(render.with_search(p, self.search_pattern), p.heading) for p in self.rendered])
         self.query_one(SourceList).show_view(source)
         self.query_one("#view-title", Static).update(self._view_title())
+        if merged_place is not None:
+            target = self._place_of(merged_place)
+            if target is not None:
+                self.call_after_refresh(self._set_cursor, target)
+            else:
+                label = self.story.sources[source].label if source is not None else "the merged story"
+                self.notify(f"{label} does not tell that sentence.", timeout=3, markup=False)
+
+    def _merged_place(self) -> Place | None:
+        """(block, index) of the merged sentence at the cursor, in either view; None without cursor."""
+        if self.cursor is None or self.story is None:
+            return None
+        if self.view is None:
+            return self.cursor
+        sentence = self.story.source_sentences[self.view][self.cursor[0]][self.cursor[1]]
+        return (sentence.block, sentence.index)
+
+    def _place_of(self, merged_place: Place) -> Place | None:
+        """Where the merged sentence at ``merged_place`` stands in the current view."""
+        assert self.story is not None
+        if self.view is None:
+            return merged_place
+        for p, paragraph in enumerate(self.story.source_sentences[self.view]):
+            for k, sentence in enumerate(paragraph):
+                if (sentence.block, sentence.index) == merged_place:
+                    return (p, k)
+        return None
 
     def _render_all(self) -> list[render.RenderedParagraph]:
         assert self.story is not None
@@ -313,6 +347,24 @@ class DigestApp(App[int]):
         target = self._step(self._places(), direction)
         if target is not None:
             self._set_cursor(target)
+
+    def action_open_original(self) -> None:
+        """Open the shown source's page, or the page of the sentence at the cursor, in the browser."""
+        if self.story is None:
+            return
+        if self.view is not None:
+            index = self.view
+        elif self.cursor is not None:
+            index = self.story.blocks[self.cursor[0]].sentences[self.cursor[1]].origin.source
+        else:
+            self.notify("Pick a source (tab) or a sentence ({ }) first.", timeout=3, markup=False)
+            return
+        source = self.story.sources[index]
+        if not source.origin.lower().startswith(("http://", "https://")):
+            self.notify(f"{source.label} is a file, not a web page: {source.origin}", timeout=4, markup=False)
+            return
+        self.open_url(source.origin)
+        self.notify(f"Opening {source.origin}", timeout=3, markup=False)
 
     def action_toggle_wordings(self) -> None:
         """Compact story (each piece of information once) or every outlet's wording under it."""
@@ -505,7 +557,7 @@ def _home_relative(path: Path) -> str:
 
 HELP_GROUPS = (
     ("Read", ("scroll.", "sentence.", "wordings", "variants")),
-    ("Sources", ("source.",)),
+    ("Sources", ("source.", "open")),
     ("Details", ("detail.",)),
     ("Search, save, removed lines", ("search.", "save", "removed")),
     ("App", ("help", "quit")),
