@@ -29,8 +29,12 @@ def source_colour(index: int) -> str:
 
 
 def detail_style(index: int) -> str:
-    """A source's detail: its colour as a muted background, and underlined for NO_COLOR."""
-    return f"on {source_colour(index)} 35% underline"
+    """A source's detail: in its colour, bold and underlined (for NO_COLOR).
+
+    The colour is the text's, not a background tint: a 35% tint over the background collapses
+    when a terminal has 256 colours (tmux's default; three of five outlets looked the same) or
+    16 (all one grey), while the theme's colours themselves stay apart (tests/test_colours.py)."""
+    return f"bold {source_colour(index)} underline"
 
 
 def marker_style(index: int) -> str:
