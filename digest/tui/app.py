@@ -89,6 +89,7 @@ class DigestApp(App[int]):
     # --- layout and loading -------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        """Header, the source panel beside the story, the search box and the footer."""
         yield Static(Content("digest"), id="story-header", markup=False)
         with Horizontal(id="body"):
             yield SourceList(id="sources")
@@ -101,6 +102,7 @@ class DigestApp(App[int]):
         yield Footer()
 
     def on_mount(self) -> None:
+        """Apply the user's keymap and theme, then show the given story or start loading one."""
         self.query_one(SourceList).focus()
         self.user_keymap, problems = read_keymap({binding.id for binding in BINDINGS if binding.id})
         if self.user_keymap:
@@ -139,10 +141,12 @@ class DigestApp(App[int]):
         outcome: queue.Queue[Loaded | BaseException] = queue.Queue(maxsize=1)
 
         def status(text: str) -> None:
+            """Tell the reader the loader's stage, unless the user has already left."""
             if not worker.is_cancelled:
                 self.call_from_thread(self.set_status, text)
 
         def run() -> None:
+            """The loader itself, in its daemon thread; any failure becomes the outcome."""
             try:
                 outcome.put(self.loader(status=status) if self.loader else Loaded(None, ()))
             except BaseException as error:  # noqa: BLE001 - shown to the user, not swallowed
@@ -166,9 +170,11 @@ class DigestApp(App[int]):
             self.call_from_thread(self.show_story, result.story, result.problems)
 
     def set_status(self, text: str) -> None:
+        """What the loader is doing, shown while the story is not there yet."""
         self.query_one("#status", Static).update(Content(text))
 
     def show_failure(self, problems: Iterable[LoadProblem]) -> None:
+        """No usable source: say why for each, and leave with exit code 1 on q."""
         self.exit_code = 1
         self.query_one("#loading").display = False
         lines = [str(p) for p in problems] or ["no sources given"]
@@ -178,6 +184,7 @@ class DigestApp(App[int]):
     """Actions that mean nothing before a story is shown: hidden from the footer and palette."""
 
     def _has_story_for(self, action: str) -> bool:
+        """Whether ``action`` can run now: most need a story to act on."""
         return self.story is not None or not action.startswith(self.NEEDS_STORY)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -185,6 +192,7 @@ class DigestApp(App[int]):
         return self._has_story_for(action)
 
     def show_story(self, story: Story, problems: Iterable[LoadProblem]) -> None:
+        """Show a built story: header, source panel (with skipped sources), merged view."""
         self.story = story
         problems = list(problems)
         self.problems = problems
@@ -252,6 +260,7 @@ class DigestApp(App[int]):
         return None
 
     def _render_all(self) -> list[render.RenderedParagraph]:
+        """Every paragraph of the current view as Content, with the places of its sentences."""
         assert self.story is not None
         if self.view is None:
             return [render.merged_paragraph(self.story, i, wordings=self.wordings) for i in range(len(self.story.blocks))]
@@ -259,12 +268,14 @@ class DigestApp(App[int]):
         return [render.source_paragraph(self.story, self.view, i) for i in range(count)]
 
     def _render_one(self, index: int, cursor: int | None) -> render.RenderedParagraph:
+        """One paragraph again, with the reading cursor on sentence ``cursor``."""
         assert self.story is not None
         if self.view is None:
             return render.merged_paragraph(self.story, index, cursor, wordings=self.wordings)
         return render.source_paragraph(self.story, self.view, index, cursor)
 
     def _view_title(self) -> Content:
+        """The line above the story: which view this is and how to read its cues."""
         assert self.story is not None
         if self.view is None:
             return Content.assemble(("Merged story", "bold"), ("  ·  underlined: only one outlet says it  ·  ‹ABC›: who tells it  ·  w: every wording", "dim"))
@@ -289,15 +300,18 @@ class DigestApp(App[int]):
             view.reveal(place[0])
 
     def _places(self) -> list[Place]:
+        """Every sentence of the current view, as (paragraph, sentence), in reading order."""
         return [(p, s) for p, paragraph in enumerate(self.rendered) for s in range(len(paragraph.sentences))]
 
     def _start_place(self, direction: int) -> Place:
+        """Where a jump starts: the cursor, or the top of what is on screen."""
         if self.cursor is not None:
             return self.cursor
         first = self.query_one(StoryView).first_visible()
         return (first, -1) if direction > 0 else (first, 0)
 
     def _step(self, candidates: list[Place], direction: int) -> Place | None:
+        """The next (or previous) of ``candidates`` after the start place, wrapping around."""
         if not candidates:
             return None
         start = self._start_place(direction)
@@ -309,19 +323,23 @@ class DigestApp(App[int]):
     # --- actions -------------------------------------------------------------------------------
 
     def action_scroll_story(self, how: str) -> None:
+        """Scroll the story one way; the keys are remappable (see scrolling.py)."""
         scroll(self.query_one(StoryView), how)
 
     def action_cycle_source(self, step: int) -> None:
+        """Tab through the merged story and each source as published."""
         if self.story is None:
             return
         views: list[int | None] = [None, *range(len(self.story.sources))]
         self.switch_view(views[(views.index(self.view) + step) % len(views)])
 
     def action_pick_source(self, index: int) -> None:
+        """Show source ``index`` (keys 1 to 9) as published."""
         if self.story is not None and index < len(self.story.sources):
             self.switch_view(index)
 
     def action_merged_view(self) -> None:
+        """Escape closes the search box first; otherwise back to the merged story."""
         search = self.query_one("#search", Input)
         if search.display:
             search.display = False
@@ -331,6 +349,7 @@ class DigestApp(App[int]):
             self.switch_view(None)
 
     def action_jump_detail(self, direction: int) -> None:
+        """Move the cursor to the next (or previous) detail of the shown outlet, or of any."""
         details = [
             (p, s)
             for p, paragraph in enumerate(self.rendered)
@@ -344,6 +363,7 @@ class DigestApp(App[int]):
         self._set_cursor(target)
 
     def action_move_sentence(self, direction: int) -> None:
+        """Move the reading cursor one sentence on or back."""
         target = self._step(self._places(), direction)
         if target is not None:
             self._set_cursor(target)
@@ -378,6 +398,7 @@ class DigestApp(App[int]):
         self.notify("Showing every outlet's wording" if self.wordings else "Compact story: each piece of information once", timeout=2, markup=False)
 
     def action_search(self) -> None:
+        """Open the search box (enter finds, escape closes)."""
         if self.story is None:
             return
         search = self.query_one("#search", Input)
@@ -386,6 +407,7 @@ class DigestApp(App[int]):
 
     @on(Input.Submitted, "#search")
     def run_search(self, event: Input.Submitted) -> None:
+        """Highlight every hit in the view and move to the first one after the cursor."""
         query = event.value.strip()
         event.input.display = False
         self.query_one(StoryView).focus()
@@ -400,6 +422,7 @@ class DigestApp(App[int]):
         self.action_next_match(1)
 
     def _find_matches(self) -> list[Place]:
+        """The sentences of the current view that the search pattern finds."""
         if self.search_pattern is None:
             return []
         found = []
@@ -411,6 +434,7 @@ class DigestApp(App[int]):
         return found
 
     def action_next_match(self, direction: int) -> None:
+        """Move the cursor to the next (or previous) search hit, wrapping around."""
         if not self.matches:
             if self.search_pattern is not None:
                 self.notify("No matches in this view.", markup=False)
@@ -420,6 +444,7 @@ class DigestApp(App[int]):
         self.notify(f"Match {self.match_index + 1} of {len(self.matches)}", timeout=2, markup=False)
 
     def action_variants(self) -> None:
+        """How each outlet tells the sentence at the cursor: wordings, how they matched, scores."""
         if self.story is None:
             return
         place = self.cursor or (self.query_one(StoryView).first_visible(), 0)
@@ -440,12 +465,14 @@ class DigestApp(App[int]):
         self.push_screen(TextScreen("How other outlets tell this sentence", body))
 
     def _merged_at(self, place: Place):
+        """The merged sentence at ``place`` of the current view (either view)."""
         assert self.story is not None
         if self.view is None:
             return self.story.blocks[place[0]].sentences[place[1]]
         return self.story.merged(self.story.source_sentences[self.view][place[0]][place[1]])
 
     def _attributed(self, index: int, text: str, note: str) -> Content:
+        """A dialog item: the outlet's marker and label, a note, then its text."""
         assert self.story is not None
         return Content.assemble(
             (f" {source_marker(index)} ", f"reverse {render.marker_style(index)}"),
@@ -457,6 +484,7 @@ class DigestApp(App[int]):
         )
 
     def action_removed(self) -> None:
+        """Skipped sources, and every line cleaning removed with its reason."""
         if self.story is None:
             return
         indexes = range(len(self.story.sources)) if self.view is None else [self.view]
@@ -475,14 +503,17 @@ class DigestApp(App[int]):
         self.push_screen(TextScreen(title, body))
 
     def action_help(self) -> None:
+        """The key help, grouped, with the user's remapped keys and each binding's id."""
         self.push_screen(HelpScreen(help_lines(self.user_keymap)))
 
     def action_save(self) -> None:
+        """Ask where to save the merged story as Markdown (default name from the title)."""
         if self.story is None:
             return
         self.push_screen(SaveScreen(default_save_path(self.story)), self._save_chosen)
 
     def _save_chosen(self, path: Path | None) -> None:
+        """After the save prompt: ask before replacing an existing file."""
         if path is None:
             return
         if path.exists():
@@ -491,6 +522,7 @@ class DigestApp(App[int]):
             self._write(path, overwrite=False)
 
     def _write(self, path: Path, overwrite: bool) -> None:
+        """Write the Markdown atomically; say where, or why it could not be written."""
         from digest.export import render_markdown
         from digest.export.save import SaveError, save_text
 
@@ -503,10 +535,12 @@ class DigestApp(App[int]):
         self.notify(f"Saved to {written}", title="Saved", markup=False)
 
     def action_quit(self) -> None:
+        """Leave with the exit code the story earned (1 when no source was usable)."""
         self.exit(return_code=self.exit_code)
 
     @on(OptionList.OptionSelected, "#sources")
     def source_selected(self, event: OptionList.OptionSelected) -> None:
+        """A click or enter in the source panel switches the view."""
         option_id = event.option.id or MERGED_ID
         target = None if option_id == MERGED_ID else int(option_id.split("-")[1])
         if target != self.view:
@@ -515,6 +549,7 @@ class DigestApp(App[int]):
 
     @on(ParagraphView.Clicked)
     def paragraph_clicked(self, event: ParagraphView.Clicked) -> None:
+        """A click on a paragraph puts the reading cursor on its first sentence."""
         if self.rendered and self.rendered[event.index].sentences:
             self._set_cursor((event.index, 0))
 
