@@ -186,3 +186,10 @@ def test_an_unrelated_sources_sentences_come_after_the_story():
     story = build_story([*harbor, other])
     order = [s.source_ids for block in story.blocks for s in block.sentences]
     assert order[-2:] == [("s2",), ("s2",)]
+
+
+def test_the_same_figure_about_something_else_is_a_different_fact():
+    units, _ = _units("Police said 12 people were injured in the riots.", "Police said 18 people had been injured and 12 arrested for carrying weapons.", *BACKGROUND)
+    assert different_fact(units[0].facts, units[1].facts) == "a number about something else"
+    units, _ = _units("At least 25 militia fighters were killed in the airstrikes.", "US airstrikes on Sunday killed 25 fighters of the militia.", *BACKGROUND)
+    assert different_fact(units[0].facts, units[1].facts) is None  # the same 25, told another way

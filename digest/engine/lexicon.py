@@ -21,7 +21,7 @@ words as they are: the comparison still works on exact word forms.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,6 +48,9 @@ TIME_NAMES = frozenset(
     "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 """Names of days and months: a time, comparable only with another time."""
+
+NUMBER_REACH = 2
+"""Content words after a figure that say what it counts ("12 people", "12 arrested")."""
 
 ATTRIBUTION_REACH = 3
 """Names this close to a verb of attribution ("the DoD announced") name the source, not a fact."""
@@ -170,6 +173,10 @@ class Facts:
     """Names next to a verb of attribution: who said it, not what happened."""
     quoted: frozenset[str] = frozenset()
     """Content lemmas inside quotation marks: someone's own words, a fact of their own."""
+    number_contexts: tuple[tuple[str, frozenset[str]], ...] = ()
+    """Each count with the content lemmas after it (what it counts): "12 people injured" and
+    "12 arrested" state the same figure about different things. Dates, years, ordinals and
+    amounts are left out: their neighbours vary with the wording, not the fact."""
 
 
 def capitalised_inside(sentences: Iterable[tuple[str, list[Token]]]) -> frozenset[str]:
@@ -225,6 +232,11 @@ def facts(text: str, tokens: list[Token] | None = None, names: frozenset[str] = 
     names = [w.lemma for w in found if w.name]
     order = tuple(dict.fromkeys(names))
     near_attribution = {p for a in attributions for p in range(a - ATTRIBUTION_REACH, a + ATTRIBUTION_REACH + 1)}
+    contexts = tuple(
+        (word.lemma, frozenset(w.lemma for w in found[i + 1 : i + 1 + NUMBER_REACH] if not w.number))
+        for i, word in enumerate(found)
+        if _is_count(found, i)
+    )
     quotes = [m.span() for m in QUOTATION.finditer(text)]
     quoted = frozenset(w.lemma for w in found if any(a <= w.token.start < b for a, b in quotes))
     sources = frozenset(w.lemma for w, position in zip(found, found_at) if w.name and position in near_attribution)
@@ -240,7 +252,22 @@ def facts(text: str, tokens: list[Token] | None = None, names: frozenset[str] = 
         acronyms=tuple(sorted(acronyms.items())),
         sources=sources,
         quoted=quoted,
+        number_contexts=contexts,
     )
+
+
+MULTIPLIERS = frozenset({"100", "1000", "million", "billion", "trillion", "dozens", "hundreds", "thousands", "millions"})
+
+
+def _is_count(words: Sequence[Word], index: int) -> bool:
+    """A figure that counts things ("12 people", "two buildings"): a whole number under 1,000,
+    not part of a date ("March 11", "22 November"), a year, an ordinal or an amount ("3 million")."""
+    lemma_ = words[index].lemma
+    if not lemma_.isdigit() or int(lemma_) >= 1000:
+        return False
+    before = words[index - 1].lemma if index else ""
+    after = words[index + 1].lemma if index + 1 < len(words) else ""
+    return before not in TIME_NAMES and after not in TIME_NAMES and after not in MULTIPLIERS
 
 
 def _is_name(raw: str, norm: str, first: bool, names: frozenset[str]) -> bool:

@@ -8,7 +8,8 @@ and B is credited to both, when
 
 * A and B are about the same thing: IDF-weighted cosine of their lemma sets >= ``cosine``;
 * B states most of what A states: the IDF weight of A's lemmas that B has >= ``coverage``;
-* and nothing marks a different fact. Every number of A, and every word A quotes, is in B; if
+* and nothing marks a different fact. Every number of A is in B, counting the same thing (a
+  content word beside it in both), and every word A quotes is in B; if
   A and B each name someone
   the other does not, or name the same people in another order ("who shot whom"), or one
   negates a word the other states plainly, or one says "rose" where the other says "fell", they
@@ -156,13 +157,16 @@ def coverage(a: Facts, b: Facts, weights: Weights) -> float:
 def different_fact(a: Facts, b: Facts) -> str | None:
     """Why ``a`` cannot fold under ``b`` whatever their words share, or None.
 
-    A figure of ``a`` that ``b`` lacks; words ``a`` quotes that ``b`` lacks; a name on each side that the other lacks (days and months
+    A figure of ``a`` that ``b`` lacks, or has about something else; words ``a`` quotes that
+    ``b`` lacks; a name on each side that the other lacks (days and months
     compared only with each other; an acronym matches the initials of the other's names; who is
     quoted as the source does not count); the same names in another order; a word both state but
     only one negates; or words of opposite direction.
     """
     if not a.numbers <= b.numbers:
         return "a number the other lacks"
+    if _number_about_something_else(a, b):
+        return "a number about something else"
     if (a.negated & b.lemmas) - b.negated or (b.negated & a.lemmas) - a.negated:
         return "negation"
     if a.quoted - b.lemmas:
@@ -180,6 +184,19 @@ def different_fact(a: Facts, b: Facts) -> str | None:
     if opposed(a, b):
         return "opposite direction"
     return None
+
+
+def _number_about_something_else(a: Facts, b: Facts) -> bool:
+    """True when a figure of ``a`` stands in ``b`` only among other words ("12 people injured" /
+    "18 injured and 12 arrested"): the same figure counting something else."""
+    theirs: dict[str, list[frozenset[str]]] = {}
+    for number, context in b.number_contexts:
+        theirs.setdefault(number, []).append(context)
+    for number, context in a.number_contexts:
+        around = theirs.get(number, [])
+        if context and around and not any(context & other for other in around if other):
+            return True
+    return False
 
 
 def _unmatched_names(a: Facts, b: Facts) -> frozenset[str]:
