@@ -12,7 +12,6 @@ is the whole command, start-up and imports included, as a user would wait for it
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 import tempfile

@@ -315,7 +315,7 @@ async def test_a_single_source_is_shown_with_a_note():
 
 @pytest.mark.asyncio
 async def test_a_broken_keymap_warns_once_and_keeps_the_default_keys():
-    from digest.tui.keymap import keymap_path
+    from digest.tui.settings import keymap_path
 
     keymap_path().parent.mkdir(parents=True, exist_ok=True)
     keymap_path().write_text('keymap = "x"\n', encoding="utf-8")
@@ -413,7 +413,7 @@ async def test_skipped_sources_stay_listed_and_story_actions_wait_for_a_story(tm
 
 @pytest.mark.asyncio
 async def test_the_chosen_theme_is_remembered():
-    from digest.tui.keymap import read_theme
+    from digest.tui.settings import read_theme
 
     async with reader() as (app, pilot):
         app.theme = "gruvbox"

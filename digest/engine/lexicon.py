@@ -53,10 +53,11 @@ NUMBER_REACH = 2
 """Content words after a figure that say what it counts ("12 people", "12 arrested")."""
 
 ATTRIBUTION_REACH = 3
-"""Names this close to a verb of attribution ("the DoD announced") name the source, not a fact."""
+"""Names this close to a verb of attribution ("the ministry announced", "said Ortiz") name the
+source, not a fact."""
 
 TITLES = frozenset("mr mrs ms dr prof gen maj col lt capt cmdr adm sgt cpl pvt sen rep gov pres supt insp det st jr sr".split())
-"""Abbreviated titles before a name ("Maj. Gen. Soleimani"): the name is the fact, not the title."""
+"""Abbreviated titles before a name ("Maj. Gen. Ana Ruiz"): the name is the fact, not the title."""
 
 ATTRIBUTION = frozenset("say tell add according report state told said says statement claim note explain continue announce".split())
 """Lemmas of "who said it" framing: an outlet's wording of attribution is not a fact of the story."""
@@ -168,7 +169,7 @@ class Facts:
     name_order: tuple[str, ...]
     """Names in the order the sentence mentions them (first mention)."""
     acronyms: tuple[tuple[str, str], ...] = ()
-    """Names written with two or more capitals, with those capitals: ("dod", "dd"), ("fbi", "fbi")."""
+    """Names written with two or more capitals, with those capitals: ("fbi", "fbi"), ("nasa", "nasa")."""
     sources: frozenset[str] = frozenset()
     """Names next to a verb of attribution: who said it, not what happened."""
     quoted: frozenset[str] = frozenset()
@@ -206,14 +207,15 @@ def facts(text: str, tokens: list[Token] | None = None, names: frozenset[str] = 
     for position, token in enumerate(tokens):
         raw = text[token.start : token.end]
         norm = token.norm
-        if norm in NEGATIONS or lemma(norm) in NEGATIONS:
+        lem = lemma(norm)
+        if norm in NEGATIONS or lem in NEGATIONS:
             scope_end = position + NEGATION_SCOPE
             continue
         if _POSSESSIVE.search(raw) and norm.endswith("s"):
             norm = norm[:-1]
+            lem = lemma(norm) if norm else ""
         if not norm or norm in FUNCTION_WORDS or norm in TITLES:
             continue
-        lem = lemma(norm)
         if lem in ATTRIBUTION:
             attributions.append(position)
             continue

@@ -201,7 +201,7 @@ def _number_about_something_else(a: Facts, b: Facts) -> bool:
 
 def _unmatched_names(a: Facts, b: Facts) -> frozenset[str]:
     """Names of ``a`` that ``b`` lacks, less those that only name a source, and less those that
-    one side's acronym spells with the other's initials ("DoD" / "Defense Department")."""
+    one side's acronym spells with the other's initials ("FBI" / "Federal Bureau of Investigation")."""
     extra = set(a.names - b.names - a.sources)
     if not extra:
         return frozenset()

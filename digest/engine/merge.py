@@ -203,13 +203,17 @@ def _assemble(sources: Sequence[Source], segmented: list[list[list[_Sentence]]],
         placed_sources, {g: flat[g].ref for g in members}, {g: flat[g].kind for g in members}, last=unrelated_indexes
     )
 
+    details = {  # each sentence's own words, once: shown sentences and source views both use them
+        s.index: new_spans(s.facts, s.ref.source, weights, credited_alone=len(carriers[s.group]) == 1)  # type: ignore[arg-type]
+        for s in flat
+    }
     blocks: list[Block] = []
     placed: dict[int, tuple[int, int]] = {}
     for block in ordered:
         merged = []
         for group in block.groups:
             placed[group] = (len(blocks), len(merged))
-            merged.append(_merged_sentence(flat[group], members[group], carriers[group], sources, weights))
+            merged.append(_merged_sentence(flat[group], members[group], carriers[group], details[group], sources, weights))
         blocks.append(Block(block.kind, tuple(merged)))
 
     source_sentences = tuple(
@@ -219,7 +223,7 @@ def _assemble(sources: Sequence[Source], segmented: list[list[list[_Sentence]]],
                     text=s.text,
                     block=placed[s.group][0],
                     index=placed[s.group][1],
-                    new_spans=new_spans(s.facts, s.ref.source, weights, credited_alone=len(carriers[s.group]) == 1),  # type: ignore[arg-type]
+                    new_spans=details[s.index],
                     how=s.how or "shown",
                 )
                 for s in sentences
@@ -252,7 +256,9 @@ def _lede(blocks: list[Block]) -> str | None:
     return None
 
 
-def _merged_sentence(rep: _Sentence, members: list[_Sentence], carriers: list[int], sources: Sequence[Source], weights: Weights) -> MergedSentence:
+def _merged_sentence(
+    rep: _Sentence, members: list[_Sentence], carriers: list[int], rep_spans: tuple[Span, ...], sources: Sequence[Source], weights: Weights
+) -> MergedSentence:
     assert rep.facts is not None
     variants = []
     additions = []
@@ -277,7 +283,7 @@ def _merged_sentence(rep: _Sentence, members: list[_Sentence], carriers: list[in
         origin=rep.ref,
         source_ids=tuple(sources[i].id for i in carriers),
         variants=tuple(variants),
-        new_spans=new_spans(rep.facts, rep.ref.source, weights, credited_alone=len(carriers) == 1),
+        new_spans=rep_spans,
         additions=tuple(additions),
     )
 
@@ -293,9 +299,9 @@ def _framing(member: _Sentence, rep: _Sentence, sources: Sequence[Source], weigh
     if not [w for w in outside if w.lemma not in rep.facts.lemmas]:
         return None
     text = member.text[: span[0]] + "“…”" + member.text[span[1] :]
-    shift = len(text) - len(member.text)
+    shift = len(text) - len(member.text)  # for spans after the quotation
     spans = tuple(
-        type(s)(s.start + (shift if s.start >= span[1] else 0), s.end + (shift if s.start >= span[1] else 0))
+        s if s.end <= span[0] else Span(s.start + shift, s.end + shift)
         for s in new_spans(member.facts, member.ref.source, weights, credited_alone=False)
         if s.end <= span[0] or s.start >= span[1]
     )

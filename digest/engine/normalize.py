@@ -45,7 +45,7 @@ def _normalize_token(raw: str) -> str:
 def tokenize(text: str) -> list[Token]:
     """Normalized tokens with their character offsets in ``text``.
 
-    "U.S." and "US" both become "us", "Iran’s" and "Iran's" both "irans", "1,000" is "1000";
+    "U.S." and "US" both become "us", "Ortiz’s" and "Ortiz's" both "ortizs", "1,000" is "1000";
     a trailing full stop that ends a sentence is not part of a word's span.
     """
     tokens = []

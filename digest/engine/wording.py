@@ -8,7 +8,7 @@ Two sentences are near-duplicates when either
   (an outlet quoting part of a statement inside its own framing has low Jaccard but high
   containment), or
 * both quote one statement (their quotations meet the containment test) and neither adds more
-  than ``max_framing_words`` words around it: "“...,” the DoD announced" and "The DOD said
+  than ``max_framing_words`` words around it: "“...,” the ministry announced" and "The ministry said
   that Thursday's strike “...”" are one passage; a quote inside a long sentence of the outlet's
   own reporting is not, and keeps its own words as details,
 

@@ -26,7 +26,7 @@ from digest.model import LoadProblem, Story, source_marker
 from digest.pipeline import Loaded, Loader
 from digest.tui import render
 from digest.safe_text import one_line
-from digest.tui.keymap import keymap_path, read_keymap, read_theme, remember_theme
+from digest.tui.settings import keymap_path, read_keymap, read_theme, remember_theme
 from digest.tui.scrolling import scroll, scroll_bindings
 from digest.tui.screens.dialogs import ConfirmScreen, HelpScreen, SaveScreen, TextScreen
 from digest.tui.widgets.source_list import MERGED_ID, SourceList

@@ -1,11 +1,10 @@
 """The keymap file: every problem is one line, and the default keys stay."""
 
-import os
 
 import pytest
 
 from digest.tui.app import BINDINGS
-from digest.tui.keymap import is_key, keymap_path, read_keymap
+from digest.tui.settings import is_key, keymap_path, read_keymap
 
 IDS = {b.id for b in BINDINGS if b.id}
 
