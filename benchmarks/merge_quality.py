@@ -3,7 +3,8 @@
 Usage: python benchmarks/merge_quality.py [FOLDER ...]
        (default: every event folder of ../shared/data/story-clusters-dev, then the bundled seeds)
 
-Each FOLDER is one story (one file per outlet article). For each it prints:
+Each FOLDER is one story (one file per outlet article); a folder of such folders (as
+story-clusters-dev is) stands for each of them. For each story it prints:
 
 * shared: share of the shown sentences credited to two or more outlets;
 * length: words shown (additions included) / words of the longest single source;
@@ -68,10 +69,21 @@ def measure(folder: Path) -> Quality:
     return Quality(folder.name, len(sources), len(shown), shared / max(1, len(shown)), words_shown / max(1, longest), bold / max(1, chars), lost, folded, seconds)
 
 
+def _events(folder: Path) -> list[Path]:
+    """The event folders inside a folder of events; empty for a folder that is one story."""
+    if not folder.is_dir() or any(p.is_file() and not p.name.startswith(".") and p.suffix != ".md" for p in folder.iterdir()):
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_dir())
+
+
 def main(argv: list[str]) -> int:
     from digest.ingest import bundled_seeds_dir
 
-    folders = [Path(a) for a in argv] or sorted(p for p in DEV.iterdir() if p.is_dir()) + [bundled_seeds_dir()]
+    if not argv and not DEV.is_dir():
+        print(f"merge_quality: {DEV} is not there; name the event folders to measure", file=sys.stderr)
+        return 2
+    given = [Path(a) for a in argv] or [DEV, bundled_seeds_dir()]
+    folders = [event for folder in given for event in (_events(folder) or [folder])]
     rows = [measure(folder) for folder in folders]
     print(f"| {'event':<14} | sources | shown | shared | length | bold | lost | folded | seconds |")
     print("|" + "|".join("-" * w for w in (16, 9, 7, 8, 8, 6, 6, 8, 9)) + "|")
