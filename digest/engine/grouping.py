@@ -1,0 +1,210 @@
+"""Which articles report the same event: a pile of articles grouped into stories.
+
+A morning's feeds bring many articles; each story of the digest is the articles about one event.
+Two kinds of mistakes matter: splitting one event's coverage, and joining two events that look
+alike (two earthquakes, two celebrities entering rehab, a coach fired and the same coach hired
+years earlier). Topic words alone join look-alikes, so three signals decide:
+
+* **What the article is about**: an IDF-weighted cosine of the articles' content lemmas (the
+  same ``lexicon.facts`` the merge uses), with the headline and the first paragraph counted
+  ``lede_weight`` times and names ``name_weight`` times, because that is where an article says
+  which event it reports.
+* **Who the event is about**: an article's *protagonists* are the names in its headline or first
+  paragraph that it repeats (``protagonist_mentions`` times or more). Two articles that each have
+  a protagonist the other never mentions report different events (Tara Reid in rehab and Lindsay
+  Lohan in rehab); such a pair counts as not similar at all. Outlets covering one event rarely
+  leave out its protagonists entirely.
+* **When**: articles whose publication dates are more than ``max_days_apart`` days apart report
+  different events (an anniversary piece is a new story).
+
+Articles then join by average linkage: two groups merge while the mean similarity over all their
+pairs is at least ``similarity``. Average linkage, unlike chaining single links, keeps one
+borderline pair from joining two stories. Pairs with no similarity are never stored, so the work
+follows the number of related pairs, not the square of the number of articles; large inputs
+compute the cosines as one sparse matrix product.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from datetime import date
+
+from digest.engine.lexicon import facts
+from digest.model import Source
+
+
+@dataclass(frozen=True)
+class GroupingParams:
+    similarity: float = 0.1
+    """Mean cosine over two groups' pairs at or above which they are one story."""
+    background: int = 1000
+    """Unrelated articles assumed besides the input when weighing how rare a word is (IDF).
+    Without them, ten articles about one event make that event's words look common and split
+    it; with them, a word's weight hardly depends on how many articles were given."""
+    lede_weight: float = 3.0
+    """How many times the headline's and first paragraph's words count."""
+    name_weight: float = 2.0
+    """How many times a name counts against another content word."""
+    protagonist_mentions: int = 3
+    """Mentions that make a headline or first-paragraph name a protagonist of the article."""
+    max_days_apart: int = 7
+    """Articles published further apart than this report different events."""
+    sparse_from: int = 150
+    """From this many articles on, cosines come from one sparse matrix product (scipy)."""
+
+    def as_dict(self) -> dict[str, float]:
+        return {f"grouping.{k}": float(v) for k, v in asdict(self).items()}
+
+
+DEFAULT_GROUPING = GroupingParams()
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What grouping compares of one article."""
+
+    terms: dict[str, float]
+    """Weighted counts of its content lemmas (headline and lede weighted up, names weighted up)."""
+    protagonists: frozenset[str]
+    lemmas: frozenset[str]
+    """Every content lemma it uses anywhere."""
+    day: date | None
+
+
+def profile(source: Source, params: GroupingParams = DEFAULT_GROUPING) -> Profile:
+    """The article's terms, protagonists and publication day."""
+    texts = ([source.title] if source.title else []) + [p.text for p in source.paragraphs]
+    terms: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
+    lede_names: set[str] = set()
+    for position, text in enumerate(texts):
+        weight = params.lede_weight if position < 2 else 1.0
+        for word in facts(text).words:
+            terms[word.lemma] += weight * (params.name_weight if word.name else 1.0)
+            if word.name:
+                mentions[word.lemma] += 1
+                if position < 2:
+                    lede_names.add(word.lemma)
+    protagonists = frozenset(n for n in lede_names if mentions[n] >= params.protagonist_mentions)
+    return Profile(dict(terms), protagonists, frozenset(terms), publication_day(source.date))
+
+
+def publication_day(text: str | None) -> date | None:
+    """The day of an ISO date ("2026-11-21", "2026-11-21T08:00:00Z"), or None."""
+    if not text or len(text) < 10:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def different_events(a: Profile, b: Profile, params: GroupingParams = DEFAULT_GROUPING) -> bool:
+    """True when each article has a protagonist the other never mentions, or they were
+    published too far apart."""
+    if a.day and b.day and abs((a.day - b.day).days) > params.max_days_apart:
+        return True
+    return bool(a.protagonists - b.lemmas) and bool(b.protagonists - a.lemmas)
+
+
+def _unit_vectors(profiles: Sequence[Profile], background: int) -> list[dict[str, float]]:
+    """Sublinear TF times smoothed IDF over these articles and ``background`` unrelated ones,
+    scaled to length 1. Terms of one
+    article only stay in: they make it less like the others (and with two articles, leaving
+    them out would make any two articles that share a word identical)."""
+    df: Counter[str] = Counter()
+    for item in profiles:
+        df.update(item.terms)
+    total = len(profiles) + background
+    vectors = []
+    for item in profiles:
+        vector = {t: (1.0 + math.log(c)) * math.log(1.0 + total / df[t]) for t, c in item.terms.items() if c > 0}
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        vectors.append({t: v / norm for t, v in vector.items()})
+    return vectors
+
+
+def cosines(vectors: Sequence[dict[str, float]], sparse_from: int = DEFAULT_GROUPING.sparse_from) -> dict[tuple[int, int], float]:
+    """Cosine of every pair (i < j) of unit vectors that share a term."""
+    if len(vectors) >= sparse_from:
+        return _sparse_cosines(vectors)
+    found: dict[tuple[int, int], float] = {}
+    for i, a in enumerate(vectors):
+        for j in range(i + 1, len(vectors)):
+            b = vectors[j]
+            small, large = (a, b) if len(a) <= len(b) else (b, a)
+            dot = sum(v * large[t] for t, v in small.items() if t in large)
+            if dot > 0:
+                found[(i, j)] = dot
+    return found
+
+
+def _sparse_cosines(vectors: Sequence[dict[str, float]]) -> dict[tuple[int, int], float]:
+    """The same as the loop in ``cosines``, as one sparse product X·Xᵀ in C."""
+    import numpy as np
+    from scipy import sparse  # lazy: only large inputs pay for importing scipy
+
+    column: dict[str, int] = {}
+    rows, cols, values = [], [], []
+    for row, vector in enumerate(vectors):
+        for term, value in vector.items():
+            rows.append(row)
+            cols.append(column.setdefault(term, len(column)))
+            values.append(value)
+    matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(vectors), max(1, len(column))), dtype=np.float64)
+    product = sparse.triu(matrix @ matrix.T, k=1).tocoo()
+    return {(int(i), int(j)): float(v) for i, j, v in zip(product.row, product.col, product.data) if v > 0}
+
+
+def group_articles(sources: Sequence[Source], params: GroupingParams = DEFAULT_GROUPING) -> list[list[int]]:
+    """Indexes of ``sources`` grouped by event: largest story first, then by first article;
+    each group in source order. Deterministic."""
+    if not sources:
+        return []
+    profiles = [profile(s, params) for s in sources]
+    pairs = cosines(_unit_vectors(profiles, params.background), params.sparse_from)
+    pairs = {pair: sim for pair, sim in pairs.items() if not different_events(profiles[pair[0]], profiles[pair[1]], params)}
+    groups = average_linkage(len(sources), pairs, params.similarity)
+    return sorted(groups, key=lambda g: (-len(g), g[0]))
+
+
+def average_linkage(count: int, pairs: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+    """Merge groups, most similar first, while their mean pair similarity is >= ``threshold``.
+
+    Pairs missing from ``pairs`` have similarity 0. Each group keeps the sum of similarities to
+    its neighbours; a merge folds the smaller group's sums into the larger one's, and stale heap
+    entries are skipped, so the work follows the number of stored pairs.
+    """
+    members: dict[int, list[int]] = {i: [i] for i in range(count)}
+    sums: dict[int, dict[int, float]] = {i: {} for i in range(count)}
+    for (i, j), sim in pairs.items():
+        sums[i][j] = sums[i].get(j, 0.0) + sim
+        sums[j][i] = sums[j].get(i, 0.0) + sim
+    heap = [(-sim, i, j) for (i, j), sim in pairs.items() if sim >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if a not in members or b not in members or b not in sums[a]:
+            continue
+        mean = sums[a][b] / (len(members[a]) * len(members[b]))
+        if abs(mean + negative) > 1e-12:
+            continue  # stale: the groups changed since this entry was pushed
+        keep, gone = (a, b) if (len(members[a]), -a) >= (len(members[b]), -b) else (b, a)
+        members[keep].extend(members.pop(gone))
+        for other, total in sums.pop(gone).items():
+            if other == keep:
+                continue
+            sums[keep][other] = sums[keep].get(other, 0.0) + total
+            sums[other][keep] = sums[other].get(keep, 0.0) + total
+            del sums[other][gone]
+        sums[keep].pop(gone, None)
+        size = len(members[keep])
+        for other, total in sums[keep].items():
+            mean = total / (size * len(members[other]))
+            if mean >= threshold:
+                heapq.heappush(heap, (-mean, min(keep, other), max(keep, other)))
+    return [sorted(group) for group in members.values()]
