@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 def run_case(folder: str) -> dict:
     import functools
 
-    from digest.pipeline import load_story
+    from digest.pipeline import load_stories
     from digest.tui.app import DigestApp
 
     marks: dict[str, float] = {"imported": time.perf_counter() - STARTED}
@@ -33,7 +33,7 @@ def run_case(folder: str) -> dict:
             marks.setdefault("first_paint", time.perf_counter() - STARTED)
 
     async def main() -> None:
-        app = TimedApp(loader=functools.partial(load_story, [folder]))
+        app = TimedApp(loader=functools.partial(load_stories, [folder]))
         async with app.run_test(size=(120, 40)) as pilot:
             while app.story is None:
                 await pilot.pause(0.01)

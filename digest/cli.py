@@ -1,4 +1,4 @@
-"""The command line: `digest` (the reader), `digest clean`, `digest export`.
+"""The command line: `digest` (the reader), `digest clean`, `digest export`, `digest stories`.
 
 Only wiring lives here: ingest -> engine -> reader or exporter. User mistakes end in one line
 on stderr and an exit code, never a traceback.
@@ -20,7 +20,7 @@ EXIT_FAILURE = 1
 """No usable source left, or the output could not be written."""
 EXIT_USAGE = 2
 
-COMMANDS = ("clean", "export")
+COMMANDS = ("clean", "export", "stories")
 
 
 def _seconds(text: str) -> float:
@@ -52,6 +52,12 @@ def _add_source_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--timeout", type=_seconds, default=15.0, metavar="SECONDS", help="time limit for each URL's whole download (default 15)")
 
 
+def _add_one_story(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--one-story", action="store_true", help="merge every source into one story instead of grouping them by event"
+    )
+
+
 def _parser(command: str | None) -> argparse.ArgumentParser:
     if command == "clean":
         parser = argparse.ArgumentParser(prog="digest clean", description="Print each source's cleaned article text.")
@@ -59,19 +65,29 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         parser.add_argument("--show-removed", action="store_true", help="also list every removed line and why")
         return parser
     if command == "export":
-        parser = argparse.ArgumentParser(prog="digest export", description="Write the merged story as Markdown or JSON.")
+        parser = argparse.ArgumentParser(
+            prog="digest export", description="Write the merged story (one section per story when the sources tell several) as Markdown or JSON."
+        )
         _add_source_arguments(parser)
+        _add_one_story(parser)
         parser.add_argument("-f", "--format", choices=("markdown", "json"), default="markdown")
         parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
         parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
         return parser
+    if command == "stories":
+        parser = argparse.ArgumentParser(prog="digest stories", description="List the stories the sources tell: articles grouped by event.")
+        _add_source_arguments(parser)
+        parser.add_argument("-f", "--format", choices=("text", "json"), default="text")
+        return parser
     parser = argparse.ArgumentParser(
         prog="digest",
         description="Read one merged story from several outlets' versions of it. "
-        "Subcommands: 'digest clean …' prints cleaned text, 'digest export …' writes Markdown or JSON.",
+        "Subcommands: 'digest clean …' prints cleaned text, 'digest export …' writes Markdown or JSON, "
+        "'digest stories …' lists the stories (articles grouped by event).",
     )
     parser.add_argument("--version", action="version", version=f"digest {__version__}")
     _add_source_arguments(parser)
+    _add_one_story(parser)
     return parser
 
 
@@ -130,10 +146,11 @@ def _report(problems, nothing_left: bool) -> None:
         print("digest: no usable source left; nothing to show", file=sys.stderr)
 
 
-def unrelated_warnings(story) -> list[str]:
-    """One line for each source that shares nothing with the others."""
+def unrelated_warnings(stories) -> list[str]:
+    """One line for each source that shares nothing with the others of its story."""
     return [
         f"{source.label} ({source.origin}) shares nothing with the other sources: probably another story"
+        for story in stories
         for source in story.sources
         if source.id in story.unrelated
     ]
@@ -154,15 +171,17 @@ def run_clean(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from digest.export import render
     from digest.export.save import SaveError, save_text
-    from digest.pipeline import load_story
+    from digest.pipeline import load_stories
 
-    loaded = load_story(args.sources, _labels(args), args.timeout)
-    _report(loaded.problems, nothing_left=loaded.story is None)
-    if loaded.story is None:
+    loaded = load_stories(args.sources, _labels(args), args.timeout, one_story=args.one_story)
+    _report(loaded.problems, nothing_left=not loaded.stories)
+    if not loaded.stories:
         return EXIT_FAILURE
-    for line in unrelated_warnings(loaded.story):
+    for line in unrelated_warnings(loaded.stories):
         print(f"digest: {line}", file=sys.stderr)
-    text = render(loaded.story, args.format)
+    if len(loaded.stories) > 1:
+        print(f"digest: the sources tell {len(loaded.stories)} stories; each has its own section (--one-story merges them all)", file=sys.stderr)
+    text = render(loaded.stories, args.format)
     if not args.output or args.output == "-":
         sys.stdout.write(text)
         return EXIT_OK
@@ -175,14 +194,26 @@ def run_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_stories(args: argparse.Namespace) -> int:
+    from digest.export.outline import render_outlines
+    from digest.pipeline import list_stories
+
+    listed = list_stories(args.sources, _labels(args), args.timeout)
+    _report(listed.problems, nothing_left=not listed.outlines)
+    if not listed.outlines:
+        return EXIT_FAILURE
+    sys.stdout.write(render_outlines(listed.outlines, args.format))
+    return EXIT_OK
+
+
 def run_reader(args: argparse.Namespace) -> int:
-    from digest.pipeline import load_story
+    from digest.pipeline import load_stories
     from digest.tui.app import DigestApp
 
     if not sys.stdout.isatty():
         print("digest: the reader needs a terminal; use 'digest export' to write the story to a file or pipe", file=sys.stderr)
         return EXIT_USAGE
-    app = DigestApp(loader=functools.partial(load_story, args.sources, _labels(args), args.timeout))
+    app = DigestApp(loader=functools.partial(load_stories, args.sources, _labels(args), args.timeout, one_story=args.one_story))
     app.run()
     return app.return_code or EXIT_OK
 
@@ -198,6 +229,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_clean(args)
         if command == "export":
             return run_export(args)
+        if command == "stories":
+            return run_stories(args)
         return run_reader(args)
     except KeyboardInterrupt:
         return 130

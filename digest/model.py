@@ -233,3 +233,15 @@ def source_marker(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(ord("A") + rest) + letters
     return letters
+
+
+@dataclass(frozen=True)
+class StoryOutline:
+    """One story of a digest as the story list shows it: no merge needed."""
+
+    title: str
+    sources: tuple[Source, ...]
+    first: str | None = None
+    """The earliest publication date of its articles (ISO), when any is known."""
+    last: str | None = None
+    """The latest publication date of its articles (ISO), when any is known."""

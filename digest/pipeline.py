@@ -1,4 +1,5 @@
-"""The one path from what the user named to a Story: load and clean the sources, then merge.
+"""The one path from what the user named to stories: load and clean the sources, group them by
+event, and merge each group into a Story.
 
 The command line calls it directly; the reader is handed it (``cli.py`` binds the arguments) and
 runs it in the background, so the reader depends on this narrow door and not on ingest or
@@ -11,8 +12,12 @@ import gc
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from digest.model import LoadProblem, Story
+from digest.model import LoadProblem, Source, Story, StoryOutline
+
+if TYPE_CHECKING:
+    from digest.ingest.load import LoadResult
 
 Status = Callable[[str], None]
 
@@ -23,30 +28,74 @@ def _quiet(_: str) -> None:
 
 @dataclass(frozen=True)
 class Loaded:
-    """A story (None when no source could be used) and every source that could not."""
+    """The stories (none when no source could be used) and every source that could not be."""
 
-    story: Story | None
+    stories: tuple[Story, ...]
+    problems: tuple[LoadProblem, ...]
+
+
+@dataclass(frozen=True)
+class Listed:
+    """The stories' outlines, without merging them (``digest stories``), and the problems."""
+
+    outlines: tuple[StoryOutline, ...]
     problems: tuple[LoadProblem, ...]
 
 
 Loader = Callable[..., Loaded]
-"""What the reader is handed: ``loader(status=callback)`` gives the story (see load_story)."""
+"""What the reader is handed: ``loader(status=callback)`` gives the stories (see load_stories)."""
 
 
-def load_story(specs: Sequence[str], labels: Sequence[str | None] = (), timeout: float = 15.0, *, status: Status = _quiet) -> Loaded:
-    """Load, clean and merge; ``status`` hears which stage runs ("Loading source 3 of 12: …")."""
-    from digest.engine import build_story
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' if count != 1 else ''}"
+
+
+def _load(specs: Sequence[str], labels: Sequence[str | None], timeout: float, status: Status) -> LoadResult:
     from digest.ingest import load_sources
 
     def loading(done: int, total: int, origin: str) -> None:
         status(f"Loading source {done + 1} of {total}: {origin}")
 
+    return load_sources(specs, labels=labels, timeout=timeout, progress=loading)
+
+
+def _groups(sources: Sequence[Source], one_story: bool, status: Status) -> list[list[int]]:
+    from digest.engine.grouping import group_articles
+
+    if one_story or len(sources) == 1:
+        return [list(range(len(sources)))]
+    status(f"Grouping {_plural(len(sources), 'article')} into stories…")
+    return group_articles(sources)
+
+
+def load_stories(
+    specs: Sequence[str], labels: Sequence[str | None] = (), timeout: float = 15.0, *, one_story: bool = False, status: Status = _quiet
+) -> Loaded:
+    """Load, clean, group by event (unless ``one_story``) and merge each group; ``status``
+    hears which stage runs ("Loading source 3 of 12: …")."""
+    from digest.engine import build_story
+
     with no_cyclic_collection():
-        result = load_sources(specs, labels=labels, timeout=timeout, progress=loading)
+        result = _load(specs, labels, timeout, status)
         if not result.sources:
-            return Loaded(None, result.problems)
-        status(f"Merging {len(result.sources)} source{'s' if len(result.sources) != 1 else ''}…")
-        return Loaded(build_story(result.sources), result.problems)
+            return Loaded((), result.problems)
+        groups = _groups(result.sources, one_story, status)
+        stories = []
+        for number, group in enumerate(groups, 1):
+            size = _plural(len(group), "source")
+            status(f"Merging story {number} of {len(groups)} ({size})…" if len(groups) > 1 else f"Merging {size}…")
+            stories.append(build_story([result.sources[i] for i in group]))
+        return Loaded(tuple(stories), result.problems)
+
+
+def list_stories(specs: Sequence[str], labels: Sequence[str | None] = (), timeout: float = 15.0, *, status: Status = _quiet) -> Listed:
+    """Load, clean and group by event; each story's headline, outlets and time span."""
+    from digest.engine.grouping import outline
+
+    with no_cyclic_collection():
+        result = _load(specs, labels, timeout, status)
+        groups = _groups(result.sources, False, status) if result.sources else []
+        return Listed(tuple(outline([result.sources[i] for i in group]) for group in groups), result.problems)
 
 
 @contextmanager

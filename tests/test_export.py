@@ -33,7 +33,7 @@ def seed_story():
 
 @pytest.mark.parametrize("fmt,name", [("markdown", "seeds.md"), ("json", "seeds.json")])
 def test_golden_exports_of_the_seeds(seed_story, fmt, name):
-    text = render(seed_story, fmt)
+    text = render([seed_story], fmt)
     if os.environ.get("DIGEST_UPDATE_GOLDEN"):
         (GOLDEN / name).write_text(text, encoding="utf-8")
     assert text == (GOLDEN / name).read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import Input
 
 from digest.engine import build_story
-from digest.pipeline import load_story
+from digest.pipeline import load_stories
 from digest.tui.app import BINDINGS, DigestApp
 from digest.tui.screens.dialogs import ConfirmScreen, HelpScreen, SaveScreen, TextScreen
 from digest.tui.widgets.story_view import ParagraphView, StoryView
@@ -34,7 +34,7 @@ async def reader(story=STORY, size=(80, 24)):
 
 @pytest.mark.asyncio
 async def test_loads_in_a_worker_and_shows_the_merged_story():
-    app = DigestApp(loader=functools.partial(load_story, [str(Path(__file__).resolve().parents[1] / "seeds")]))
+    app = DigestApp(loader=functools.partial(load_stories, [str(Path(__file__).resolve().parents[1] / "seeds")]))
     async with app.run_test(size=(100, 30)) as pilot:
         for _ in range(200):
             if app.story is not None:
@@ -46,7 +46,7 @@ async def test_loads_in_a_worker_and_shows_the_merged_story():
 
 @pytest.mark.asyncio
 async def test_no_usable_source_is_a_message_and_exit_code_1(tmp_path):
-    app = DigestApp(loader=functools.partial(load_story, [str(tmp_path / "missing.txt")]))
+    app = DigestApp(loader=functools.partial(load_stories, [str(tmp_path / "missing.txt")]))
     async with app.run_test() as pilot:
         for _ in range(100):
             if app.exit_code:
@@ -405,7 +405,7 @@ async def test_skipped_sources_stay_listed_and_story_actions_wait_for_a_story(tm
         assert any("skipped" in row and "gone.txt" in row and "does not exist" in row for row in rows)
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert titles.count("Quit") <= 1 and "Keys" not in titles
-    empty = DigestApp(loader=lambda status: __import__("digest.pipeline", fromlist=["Loaded"]).Loaded(None, ()))
+    empty = DigestApp(loader=lambda status: __import__("digest.pipeline", fromlist=["Loaded"]).Loaded((), ()))
     async with empty.run_test() as pilot:
         await pilot.pause()
         assert empty.check_action("save", ()) is False and empty.check_action("quit", ()) is True

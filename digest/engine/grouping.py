@@ -34,7 +34,9 @@ from dataclasses import asdict, dataclass
 from datetime import date
 
 from digest.engine.lexicon import facts
-from digest.model import Source
+from digest.engine.headline import choose_title, words_per_source
+from digest.engine.segment import split_sentences
+from digest.model import Source, StoryOutline
 
 
 @dataclass(frozen=True)
@@ -208,3 +210,16 @@ def average_linkage(count: int, pairs: dict[tuple[int, int], float], threshold: 
             if mean >= threshold:
                 heapq.heappush(heap, (-mean, min(keep, other), max(keep, other)))
     return [sorted(group) for group in members.values()]
+
+
+def outline(sources: Sequence[Source]) -> StoryOutline:
+    """A group's headline (as the merged story would choose it), its articles and time span."""
+    first_paragraph = next((p.text for s in sources for p in s.paragraphs), "")
+    lede = next(iter(split_sentences(first_paragraph)), None)
+    dates = sorted(s.date for s in sources if publication_day(s.date))
+    return StoryOutline(
+        title=choose_title(sources, words_per_source(sources), lede),
+        sources=tuple(sources),
+        first=dates[0] if dates else None,
+        last=dates[-1] if dates else None,
+    )

@@ -12,15 +12,15 @@ outlet; each folded wording is kept as a variant with how it matched and its sco
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from digest.engine.details import detail_runs, new_spans
+from digest.engine.headline import choose_title
 from digest.engine.lexicon import Facts, capitalised_inside, facts
 from digest.engine.meaning import DEFAULT_MEANING, Fold, MeaningParams, Unit, Weights, cosine, fold_by_meaning, remainder, tells_same
-from digest.engine.normalize import STOPWORDS, Token, numbers, quotation, tokenize, words
+from digest.engine.normalize import Token, numbers, quotation, tokenize, words
 from digest.engine.order import Placed, depends_on_previous, inside_quotation, reading_order
 from digest.engine.segment import sentence_spans
 from digest.engine.wording import DEFAULT_PARAMS, Fingerprint, SimilarityParams, fingerprint, group_near_duplicates, score
@@ -236,7 +236,7 @@ def _assemble(sources: Sequence[Source], segmented: list[list[list[_Sentence]]],
     chars_out = sum(len(m.text) + sum(len(a.text) for a in m.additions) for b in blocks for m in b.sentences)
     stats = StoryStats(len(sources), len(flat), sum(len(b.sentences) for b in blocks), chars_in, chars_out)
     return Story(
-        title=choose_title(sources, segmented, _lede(blocks)),
+        title=choose_title(sources, Counter(w for paragraphs in segmented for w in {t.norm for p in paragraphs for s in p for t in s.tokens}), _lede(blocks) or _first_sentence(segmented)),
         sources=tuple(sources),
         blocks=tuple(blocks),
         source_sentences=source_sentences,
@@ -344,42 +344,9 @@ def _unrelated(sources: Sequence[Source], segmented: list[list[list[_Sentence]]]
     return tuple(flagged)
 
 
-_NOT_A_HEADLINE = re.compile(
-    r"^\s*(?:by|from|posted|published|updated)\b|\b(?:published|updated|posted)\s*:?\s*\d|\|\s*(?:published|updated)\b",
-    re.IGNORECASE,
-)
-MAX_HEADLINE_WORDS = 25
-
-
-def is_headline(title: str) -> bool:
-    """A headline, not a byline ("By Jane Roe | Updated 3:10 PM"), a publishing line or a
-    whole paragraph that happens to stand first."""
-    count = len(title.split())
-    return 2 <= count <= MAX_HEADLINE_WORDS and not _NOT_A_HEADLINE.search(title)
-
-
-def choose_title(sources: Sequence[Source], segmented: list[list[list[_Sentence]]], lede: str | None = None) -> str:
-    """The most representative headline: the one whose words the other headlines use most,
-    then the one whose words most sources carry; without headlines, the story's lede."""
-    titles = [(i, s.title) for i, s in enumerate(sources) if s.title and is_headline(s.title)]
-    if titles:
-        content = {i: {w for w in words(title) if w not in STOPWORDS} for i, title in titles}
-        in_titles = Counter(w for ws in content.values() for w in ws)
-        in_sources = Counter(w for paragraphs in segmented for w in {t.norm for p in paragraphs for s in p for t in s.tokens})
-
-        def representativeness(item: tuple[int, str]) -> tuple[float, float, int]:
-            mine = content[item[0]]
-            if not mine:
-                return 0.0, 0.0, -item[0]
-            closeness = sum(in_titles[w] - 1 for w in mine) / len(mine)
-            carried = sum(in_sources[w] for w in mine) / len(mine)
-            return round(closeness, 6), round(carried, 6), -item[0]
-
-        return max(titles, key=representativeness)[1]
-    if lede:
-        return lede
+def _first_sentence(segmented: list[list[list[_Sentence]]]) -> str | None:
     for paragraphs in segmented:
         for paragraph in paragraphs:
             for sentence in paragraph:
                 return sentence.text
-    return "Untitled story"
+    return None

@@ -40,6 +40,10 @@ Offsets in ``new_spans`` are character offsets into the sentence's ``text`` (end
 words no other outlet states anywhere in the story. ``sources[i].sentences[p][k]`` is sentence k of
 paragraph p of that source; ``block`` and ``index`` say which merged sentence represents it.
 
+Several stories (``digest export`` of a digest) come as one document of schema
+``digest.digest`` version 1: ``{"schema": "digest.digest", "version": 1, "stories": [story, ...]}``,
+each story a ``digest.story`` document as above; a single story is written as that story alone.
+
 Version 2 (from 1): variants gained ``how`` and ``cosine``; sentences gained ``additions``; source
 sentences gained ``how``; ``partly_shared_with`` is gone; ``unrelated`` is new.
 """
@@ -47,12 +51,15 @@ sentences gained ``how``; ``partly_shared_with`` is gone; ``unrelated`` is new.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict
 
 from digest.model import Addition, MergedSentence, SentenceRef, Source, SourceSentence, Span, Story, Variant
 
 SCHEMA_NAME = "digest.story"
 SCHEMA_VERSION = 2
+DIGEST_SCHEMA_NAME = "digest.digest"
+DIGEST_SCHEMA_VERSION = 1
 
 
 def _spans(spans: tuple[Span, ...]) -> list[list[int]]:
@@ -141,3 +148,11 @@ def story_to_dict(story: Story) -> dict:
 
 def render_json(story: Story) -> str:
     return json.dumps(story_to_dict(story), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_digest_json(stories: Sequence[Story]) -> str:
+    """One story as its own document; several inside a ``digest.digest`` document."""
+    if len(stories) == 1:
+        return render_json(stories[0])
+    document = {"schema": DIGEST_SCHEMA_NAME, "version": DIGEST_SCHEMA_VERSION, "stories": [story_to_dict(s) for s in stories]}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

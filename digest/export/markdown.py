@@ -7,6 +7,8 @@ Article text is escaped, so nothing an outlet wrote can turn into Markdown marku
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import re
 
 from digest.model import MergedSentence, Span, Story, source_marker
@@ -71,8 +73,10 @@ def _origin(origin: str) -> str:
     return "`" + origin.replace("`", "'") + "`"
 
 
-def render_markdown(story: Story) -> str:
-    out = [f"# {escape(clip(story.title))}", "", f"*{_summary(story)}*", "", "## Sources", ""]
+def render_markdown(story: Story, depth: int = 1) -> str:
+    """The story as Markdown; ``depth`` is the level of its title's heading (2 inside a digest)."""
+    h = "#" * depth
+    out = [f"{h} {escape(clip(story.title))}", "", f"*{_summary(story)}*", "", f"{h}# Sources", ""]
     for source, details in zip(story.sources, story.unique_counts()):
         title = f" — *{escape(source.title)}*" if source.title else ""
         unrelated = " — **shares nothing with the other sources: probably another story**" if source.id in story.unrelated else ""
@@ -84,13 +88,24 @@ def render_markdown(story: Story) -> str:
         "**Bold** words are details no other source states anywhere in the story. "
         "(B: …) is source B's own framing of a quotation shown just before it.",
         "",
-        "## Story",
+        f"{h}# Story",
         "",
     ]
     for block in story.blocks:
         if block.kind == "heading":
-            out.append("### " + " ".join(escape(s.text) + f" ⟨{'·'.join(story.marker(i) for i in s.source_ids)}⟩" for s in block.sentences))
+            out.append(f"{h}## " + " ".join(escape(s.text) + f" ⟨{'·'.join(story.marker(i) for i in s.source_ids)}⟩" for s in block.sentences))
         else:
             out.append(" ".join(_sentence(story, s) for s in block.sentences))
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def render_digest_markdown(stories: Sequence[Story]) -> str:
+    """Several stories: a list of their headlines, then one section per story."""
+    if len(stories) == 1:
+        return render_markdown(stories[0])
+    out = [f"# Digest: {len(stories)} stories", ""]
+    for number, story in enumerate(stories, 1):
+        out.append(f"{number}. {escape(clip(story.title))} ({story.stats.sources} source{'s' if story.stats.sources != 1 else ''})")
+    sections = [render_markdown(story, depth=2) for story in stories]
+    return "\n".join(out) + "\n\n" + "\n".join(sections)

@@ -1,4 +1,7 @@
-"""The reader: a Textual app that shows a Story. It reads the Story, never builds or changes it.
+"""The reader: a Textual app that shows Stories. It reads them, never builds or changes them.
+
+With several stories it opens on the story list (screens/story_list.py); enter reads one, escape
+from its merged view goes back to the list.
 
 The story is built in a worker thread so that the first paint waits for neither the slow
 imports (trafilatura, datasketch) nor the merge.
@@ -9,7 +12,7 @@ from __future__ import annotations
 import queue
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from textual import on, work
@@ -29,6 +32,7 @@ from digest.safe_text import one_line
 from digest.tui.settings import keymap_path, read_keymap, read_theme, remember_theme
 from digest.tui.scrolling import scroll, scroll_bindings
 from digest.tui.screens.dialogs import ConfirmScreen, HelpScreen, SaveScreen, TextScreen
+from digest.tui.screens.story_list import StoryListScreen
 from digest.tui.widgets.source_list import MERGED_ID, SourceList
 from digest.tui.widgets.story_view import ParagraphView, StoryView
 
@@ -55,6 +59,7 @@ BINDINGS = [
     Binding("n", "next_match(1)", "Next match", show=False, id="search.next"),
     Binding("N", "next_match(-1)", "Previous match", show=False, id="search.previous"),
     Binding("s", "save", "Save", id="save"),
+    Binding("l", "story_list", "Stories", tooltip="Back to the list of stories", show=False, id="stories"),
 ]
 
 
@@ -67,12 +72,16 @@ class DigestApp(App[int]):
     NARROW_WIDTH = 100
     WIDE_WIDTH = 160
 
-    def __init__(self, loader: Loader | None = None, story: Story | None = None) -> None:
-        """Show ``story``, or the one ``loader`` makes (run in the background)."""
+    def __init__(self, loader: Loader | None = None, story: Story | None = None, stories: Sequence[Story] = ()) -> None:
+        """Show ``story`` or ``stories``, or those ``loader`` makes (run in the background)."""
         super().__init__()
         self.loader = loader
         self.story: Story | None = None
-        self._given_story = story
+        self.stories: tuple[Story, ...] = ()
+        """Every story of the digest; ``story`` is the one being read."""
+        self.opened: set[int] = set()
+        """Stories read in this session (their unread mark is gone)."""
+        self._given_stories = (story,) if story is not None else tuple(stories)
         self.view: int | None = None
         self.wordings = False
         self.problems: list[LoadProblem] = []
@@ -113,8 +122,8 @@ class DigestApp(App[int]):
         if remembered in self.available_themes:
             self.theme = remembered
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        if self._given_story is not None:
-            self.show_story(self._given_story, ())
+        if self._given_stories:
+            self.show_stories(self._given_stories, ())
         else:
             self.build_in_background()
 
@@ -148,7 +157,7 @@ class DigestApp(App[int]):
         def run() -> None:
             """The loader itself, in its daemon thread; any failure becomes the outcome."""
             try:
-                outcome.put(self.loader(status=status) if self.loader else Loaded(None, ()))
+                outcome.put(self.loader(status=status) if self.loader else Loaded((), ()))
             except BaseException as error:  # noqa: BLE001 - shown to the user, not swallowed
                 outcome.put(error)
 
@@ -164,10 +173,10 @@ class DigestApp(App[int]):
             return
         if isinstance(result, BaseException):
             self.call_from_thread(self.show_failure, [LoadProblem("digest", f"could not build the story ({type(result).__name__}: {result})")])
-        elif result.story is None:
+        elif not result.stories:
             self.call_from_thread(self.show_failure, result.problems)
         else:
-            self.call_from_thread(self.show_story, result.story, result.problems)
+            self.call_from_thread(self.show_stories, result.stories, result.problems)
 
     def set_status(self, text: str) -> None:
         """What the loader is doing, shown while the story is not there yet."""
@@ -184,20 +193,67 @@ class DigestApp(App[int]):
     """Actions that mean nothing before a story is shown: hidden from the footer and palette."""
 
     def _has_story_for(self, action: str) -> bool:
-        """Whether ``action`` can run now: most need a story to act on."""
-        return self.story is not None or not action.startswith(self.NEEDS_STORY)
+        """Whether ``action`` can run now: most need a story to act on, on the reading screen."""
+        if not action.startswith(self.NEEDS_STORY):
+            return action != "story_list" or len(self.stories) > 1
+        return self.story is not None and not isinstance(self.screen, StoryListScreen)
+
+    def show_stories(self, stories: Sequence[Story], problems: Iterable[LoadProblem]) -> None:
+        """One story: read it. Several: the story list, which opens each on enter."""
+        self.stories = tuple(stories)
+        self.opened = set()
+        problems = list(problems)
+        if len(self.stories) == 1:
+            self.show_story(self.stories[0], problems)
+            return
+        self.problems = problems
+        self._notify_skipped(problems)
+        self.query_one("#loading").display = False
+        self.set_status(f"{len(self.stories)} stories: pick one in the list (l shows it again).")
+        self.push_screen(StoryListScreen(self.stories, lambda i: i not in self.opened, self.open_story))
+
+    def open_story(self, index: int) -> None:
+        """From the list: read story ``index`` (its unread mark goes)."""
+        self.opened.add(index)
+        if isinstance(self.screen, StoryListScreen):
+            self.pop_screen()
+        self.show_story(self.stories[index], self.problems, notify=False)
+
+    def action_story_list(self) -> None:
+        """Back to the story list (with several stories)."""
+        if len(self.stories) > 1 and not isinstance(self.screen, StoryListScreen):
+            self.push_screen(StoryListScreen(self.stories, lambda i: i not in self.opened, self.open_story))
+
+    def action_reload(self) -> None:
+        """Load the sources again (pages fetched anew), back to the list or the story."""
+        if self.loader is None:
+            self.notify("Nothing to reload: the stories were given, not loaded.", markup=False)
+            return
+        while isinstance(self.screen, StoryListScreen):
+            self.pop_screen()
+        self.story = None
+        self.query_one("#story").display = False
+        self.query_one("#loading").display = True
+        self.query_one("#status").display = True
+        self.set_status("Loading sources…")
+        self.refresh_bindings()
+        self.build_in_background()
+
+    def _notify_skipped(self, problems: list[LoadProblem]) -> None:
+        if problems:  # listed in the source panel, where they stay; one notice says so
+            self.notify(f"{len(problems)} source{'s' if len(problems) != 1 else ''} skipped: see the end of the source list.", title="Sources skipped", severity="warning", markup=False, timeout=6)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide what needs a story while there is none (loading, or nothing usable)."""
         return self._has_story_for(action)
 
-    def show_story(self, story: Story, problems: Iterable[LoadProblem]) -> None:
+    def show_story(self, story: Story, problems: Iterable[LoadProblem], notify: bool = True) -> None:
         """Show a built story: header, source panel (with skipped sources), merged view."""
         self.story = story
         problems = list(problems)
         self.problems = problems
-        if problems:  # listed in the source panel, where they stay; one notice says so
-            self.notify(f"{len(problems)} source{'s' if len(problems) != 1 else ''} skipped: see the end of the source list.", title="Sources skipped", severity="warning", markup=False, timeout=6)
+        if notify:
+            self._notify_skipped(problems)
         for source in story.sources:
             if source.id in story.unrelated:
                 self.notify(f"{source.label} shares nothing with the other sources: probably another story.", title="Unrelated source", severity="warning", markup=False, timeout=8)
@@ -339,7 +395,12 @@ class DigestApp(App[int]):
             self.switch_view(index)
 
     def action_merged_view(self) -> None:
-        """Escape closes the search box first; otherwise back to the merged story."""
+        """Escape closes the search box first; otherwise back to the merged story, from there
+        to the story list, and from the list back to the story being read."""
+        if isinstance(self.screen, StoryListScreen):
+            if self.story is not None:
+                self.pop_screen()
+            return
         search = self.query_one("#search", Input)
         if search.display:
             search.display = False
@@ -347,6 +408,8 @@ class DigestApp(App[int]):
             return
         if self.view is not None:
             self.switch_view(None)
+        else:
+            self.action_story_list()
 
     def action_jump_detail(self, direction: int) -> None:
         """Move the cursor to the next (or previous) detail of the shown outlet, or of any."""
@@ -596,6 +659,7 @@ HELP_GROUPS = (
     ("Details", ("detail.",)),
     ("Search, save, removed lines", ("search.", "save", "removed")),
     ("App", ("help", "quit")),
+    ("Stories (several in the digest)", ("stories",)),
 )
 """The help's sections, essentials first, and the binding ids each one lists."""
 
@@ -606,7 +670,7 @@ def help_lines(keymap: dict[str, str]) -> list[Content]:
     lines: list[Content] = [Content.assemble(("escape, q or ?: close  ·  j k g G space b: scroll", "dim"))]
     for title, prefixes in HELP_GROUPS:
         lines.append(Content.assemble(("\n" + title, "bold")))
-        for binding in BINDINGS:
+        for binding in [*BINDINGS, *StoryListScreen.BINDINGS]:
             if not binding.id or not binding.id.startswith(prefixes):
                 continue
             if binding.id.startswith("source.pick"):

@@ -1,0 +1,52 @@
+"""A story's headline: the most representative real headline of its articles.
+
+Shared by the merged story and the story list (which names stories without merging them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from digest.engine.normalize import STOPWORDS, words
+from digest.model import Source
+
+_NOT_A_HEADLINE = re.compile(
+    r"^\s*(?:by|from|posted|published|updated)\b|\b(?:published|updated|posted)\s*:?\s*\d|\|\s*(?:published|updated)\b",
+    re.IGNORECASE,
+)
+MAX_HEADLINE_WORDS = 25
+
+
+def is_headline(title: str) -> bool:
+    """A headline, not a byline ("By Jane Roe | Updated 3:10 PM"), a publishing line or a
+    whole paragraph that happens to stand first."""
+    count = len(title.split())
+    return 2 <= count <= MAX_HEADLINE_WORDS and not _NOT_A_HEADLINE.search(title)
+
+
+def words_per_source(sources: Iterable[Source]) -> Counter[str]:
+    """How many sources use each normalized word (for ``choose_title``)."""
+    return Counter(w for source in sources for w in {w for p in source.paragraphs for w in words(p.text)})
+
+
+def choose_title(sources: Sequence[Source], carried: Counter[str], fallback: str | None = None) -> str:
+    """The most representative headline: the one whose words the other headlines use most,
+    then the one whose words most sources carry (``carried``: sources per word); without
+    headlines, ``fallback`` (the story's lede)."""
+    titles = [(i, s.title) for i, s in enumerate(sources) if s.title and is_headline(s.title)]
+    if titles:
+        content = {i: {w for w in words(title) if w not in STOPWORDS} for i, title in titles}
+        in_titles = Counter(w for ws in content.values() for w in ws)
+
+        def representativeness(item: tuple[int, str]) -> tuple[float, float, int]:
+            mine = content[item[0]]
+            if not mine:
+                return 0.0, 0.0, -item[0]
+            closeness = sum(in_titles[w] - 1 for w in mine) / len(mine)
+            share = sum(carried[w] for w in mine) / len(mine)
+            return round(closeness, 6), round(share, 6), -item[0]
+
+        return max(titles, key=representativeness)[1]
+    return fallback or "Untitled story"
