@@ -31,12 +31,13 @@ def outline_of(story: Story) -> StoryOutline:
 
 
 def story_line(outline: StoryOutline, unread: bool) -> Content:
-    """One row of the list; the headline is plain text, never markup."""
+    """One row of the list: the mark, how many outlets, the time span, then the headline (plain
+    text, never markup), so that what tells stories apart stays visible when the row is cut."""
     count = len(outline.sources)
     span = time_span(outline)
     mark = Content.styled(UNREAD_MARK if unread else " ", "bold $accent")
-    facts = Content.styled(f"  {count} outlet{'s' if count != 1 else ''}{'  ' + span if span else ''}", "dim")
-    return Content.assemble(mark, " ", Content(one_line(clip(outline.title))), facts)
+    facts = Content.styled(f"{count:>3} outlet{'s' if count != 1 else ' '}  {span + '  ' if span else ''}", "dim")
+    return Content.assemble(mark, " ", facts, Content(one_line(clip(outline.title))))
 
 
 class StoryListScreen(Screen[None]):
