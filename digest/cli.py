@@ -146,6 +146,13 @@ def _report(problems, nothing_left: bool) -> None:
         print("digest: no usable source left; nothing to show", file=sys.stderr)
 
 
+def _warn_notes(sources) -> None:
+    """One line for each source whose text is not what its origin promised (see Source.note)."""
+    for source in sources:
+        if source.note:
+            print(f"digest: {source.origin}: {source.note}", file=sys.stderr)
+
+
 def unrelated_warnings(stories) -> list[str]:
     """One line for each source that shares nothing with the others of its story."""
     return [
@@ -164,6 +171,7 @@ def run_clean(args: argparse.Namespace) -> int:
     _report(result.problems, nothing_left=not result.sources)
     if not result.sources:
         return EXIT_FAILURE
+    _warn_notes(result.sources)
     sys.stdout.write(cleaned_text(result.sources, show_removed=args.show_removed))
     return EXIT_OK
 
@@ -177,6 +185,7 @@ def run_export(args: argparse.Namespace) -> int:
     _report(loaded.problems, nothing_left=not loaded.stories)
     if not loaded.stories:
         return EXIT_FAILURE
+    _warn_notes(source for story in loaded.stories for source in story.sources)
     for line in unrelated_warnings(loaded.stories):
         print(f"digest: {line}", file=sys.stderr)
     if len(loaded.stories) > 1:
@@ -202,6 +211,7 @@ def run_stories(args: argparse.Namespace) -> int:
     _report(listed.problems, nothing_left=not listed.outlines)
     if not listed.outlines:
         return EXIT_FAILURE
+    _warn_notes(source for outline in listed.outlines for source in outline.sources)
     sys.stdout.write(render_outlines(listed.outlines, args.format))
     return EXIT_OK
 

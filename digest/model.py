@@ -51,6 +51,9 @@ class Source:
     date: str | None = None
     author: str | None = None
     site: str | None = None
+    note: str | None = None
+    """What the reader should know about where the text comes from ("the page could not be
+    fetched; this is the feed's own text")."""
 
 
 @dataclass(frozen=True)

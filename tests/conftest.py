@@ -46,10 +46,19 @@ def make_source(index: int, *paragraphs: str, label: str | None = None, title: s
 class _Handler(http.server.BaseHTTPRequestHandler):
     routes: dict[str, tuple[int, str, bytes, float, dict[str, str], float]] = {}
 
+    requests: list[tuple[str, dict[str, str]]] = []
+    """Every request served: (path, its headers), for tests of what a client asked."""
+
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         status, content_type, body, delay, headers, drip = self.routes.get(self.path, (404, "text/plain", b"not found", 0.0, {}, 0.0))
+        self.requests.append((self.path, dict(self.headers.items())))
         if delay:
             time.sleep(delay)
+        if headers.get("ETag") and self.headers.get("If-None-Match") == headers["ETag"]:
+            self.send_response(304)
+            self.send_header("ETag", headers["ETag"])
+            self.end_headers()
+            return
         try:
             self.send_response(status)
             self.send_header("Content-Type", content_type)

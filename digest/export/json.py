@@ -11,6 +11,7 @@ SCHEMA (version 2)::
       "unrelated": [source id],              # sources that share nothing with the others
       "sources": [{"id", "label", "marker", "origin", "format": str,
                    "title", "date", "author", "site": str | null,
+                   "note": str | null,       # e.g. the page failed: this is the feed's own text
                    "paragraphs": [{"kind": "paragraph" | "heading", "text": str}],
                    "removed": [{"text", "reason", "rule": str, "position": int}],
                    "sentences": [[{"text": str, "block": int, "index": int,
@@ -81,6 +82,7 @@ def _source(story: Story, index: int, source: Source) -> dict:
         "date": source.date,
         "author": source.author,
         "site": source.site,
+        "note": source.note,
         "paragraphs": [{"kind": p.kind, "text": p.text} for p in source.paragraphs],
         "removed": [asdict(r) for r in source.removed],
         "sentences": [[_source_sentence(s) for s in paragraph] for paragraph in story.source_sentences[index]],

@@ -35,6 +35,19 @@ class Fetched:
     content_type: str | None
     charset: str | None
     final_url: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    not_modified: bool = False
+    """The server answered 304 to a conditional request: nothing new, ``data`` is empty."""
+
+
+@dataclass(frozen=True)
+class Validators:
+    """What the last answer for a URL said, for a conditional request (If-None-Match,
+    If-Modified-Since): a feed that has not changed costs the server almost nothing."""
+
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 def _size(count: int) -> str:
@@ -93,13 +106,14 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Fetched:
     return Fetched(data, None, None)
 
 
-def fetch_url(url: str, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_BYTES) -> Fetched:
-    """GET ``url`` within ``timeout`` seconds in all; refuse errors and bodies over ``max_bytes``."""
+def fetch_url(url: str, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_BYTES, validators: Validators | None = None) -> Fetched:
+    """GET ``url`` within ``timeout`` seconds in all; refuse errors and bodies over ``max_bytes``.
+    With ``validators``, ask conditionally: an unchanged resource comes back ``not_modified``."""
     outcome: queue.Queue[Fetched | FetchError] = queue.Queue(maxsize=1)
 
     def download() -> None:
         try:
-            outcome.put(_download(url, timeout, max_bytes))
+            outcome.put(_download(url, timeout, max_bytes, validators))
         except FetchError as error:
             outcome.put(error)
         except Exception as error:  # noqa: BLE001 - any failure of the library becomes one line
@@ -116,13 +130,19 @@ def fetch_url(url: str, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_B
     return result
 
 
-def _download(url: str, timeout: float, max_bytes: int) -> Fetched:
+def _download(url: str, timeout: float, max_bytes: int, validators: Validators | None) -> Fetched:
     import httpx  # lazy: only URLs need it
 
-    headers = {"User-Agent": USER_AGENT, "Accept": "text/html,text/plain,text/markdown,*/*;q=0.5"}
+    headers = {"User-Agent": USER_AGENT, "Accept": "text/html,text/plain,text/markdown,application/rss+xml,application/atom+xml,*/*;q=0.5"}
+    if validators and validators.etag:
+        headers["If-None-Match"] = validators.etag
+    if validators and validators.last_modified:
+        headers["If-Modified-Since"] = validators.last_modified
     try:
         with httpx.Client(follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=timeout, headers=headers) as client:
             with client.stream("GET", url) as response:
+                if response.status_code == 304:
+                    return Fetched(b"", None, None, str(response.url), validators.etag if validators else None, validators.last_modified if validators else None, True)
                 if response.status_code >= 400:
                     raise FetchError(f"answered HTTP {response.status_code} {response.reason_phrase}".rstrip())
                 length = response.headers.get("content-length", "")
@@ -136,7 +156,14 @@ def _download(url: str, timeout: float, max_bytes: int) -> Fetched:
                         raise FetchError(f"is too large (over {max_bytes / 1_048_576:.0f} MiB)")
                     chunks.append(chunk)
                 content_type = response.headers.get("content-type", "")
-                return Fetched(b"".join(chunks), _media_type(content_type), _charset(content_type), str(response.url))
+                return Fetched(
+                    b"".join(chunks),
+                    _media_type(content_type),
+                    _charset(content_type),
+                    str(response.url),
+                    response.headers.get("etag"),
+                    response.headers.get("last-modified"),
+                )
     except httpx.TooManyRedirects:
         raise FetchError(f"redirects in a loop (more than {MAX_REDIRECTS} redirects)") from None
     except httpx.TimeoutException:

@@ -31,7 +31,13 @@ Format = Literal["text", "markdown", "html"]
 SUFFIX_FORMATS: dict[str, Format] = {".txt": "text", "": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 MIN_HTML_ARTICLE_WORDS = 20
 """A page with less text than this is a form, an index or an error page, not an article."""
-SUPPORTED = ", ".join(sorted(s for s in SUFFIX_FORMATS if s)) + " or no extension"
+FEED_SUFFIXES = (".rss", ".atom", ".xml", ".opml")
+"""Files read as feeds or subscription lists (what they are is read from their first bytes)."""
+SUPPORTED = ", ".join(sorted([*(s for s in SUFFIX_FORMATS if s), *FEED_SUFFIXES])) + " or no extension"
+
+
+def _supported(path: Path) -> bool:
+    return path.suffix.lower() in SUFFIX_FORMATS or path.suffix.lower() in FEED_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -80,7 +86,7 @@ def expand(specs: Sequence[str]) -> tuple[list[str], list[LoadProblem]]:
         path = Path(spec)
         if path.is_dir():
             try:
-                files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in SUFFIX_FORMATS)
+                files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".") and _supported(p))
             except OSError as error:
                 problems.append(problem(spec, f"cannot be listed ({error.strerror or error})"))
                 continue
@@ -89,7 +95,7 @@ def expand(specs: Sequence[str]) -> tuple[list[str], list[LoadProblem]]:
             origins.extend(str(p) for p in files)
         elif why := file_problem(path):
             problems.append(problem(spec, why))
-        elif path.suffix.lower() not in SUFFIX_FORMATS:
+        elif not _supported(path):
             problems.append(problem(spec, f"is not a supported kind of file ({SUPPORTED})"))
         else:
             origins.append(spec)
@@ -133,12 +139,10 @@ def load_sources(
         if progress:
             progress(done, total, one_line(origin))
         done += 1
-        try:
-            sources.append(load_one(origin, timeout=timeout, max_bytes=max_bytes, stage=stage))
-        except (FetchError, DecodeError, NoArticleError, EmptyArticleError) as error:
-            problems.append(problem(origin, str(error)))
-            continue
-        given.append(label)
+        found, found_problems = load_origin(origin, timeout=timeout, max_bytes=max_bytes, stage=stage)
+        sources.extend(found)
+        given.extend([label] * len(found))
+        problems.extend(found_problems)
     return LoadResult(tuple(_finish_labels(sources, given)), tuple(problems))
 
 
@@ -146,16 +150,51 @@ class EmptyArticleError(ValueError):
     """Nothing of the article is left after cleaning."""
 
 
+ARTICLE_ERRORS = (FetchError, DecodeError, NoArticleError, EmptyArticleError)
+"""Why one article cannot be used: reported as a LoadProblem, never raised to the user."""
+
+
+def load_origin(origin: str, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_BYTES, stage: StageTimer = no_timing) -> tuple[list[Source], list[LoadProblem]]:
+    """One file or URL: an article, or a feed, OPML list or list of URLs that stands for the
+    articles it points to (fetched concurrently; see collect.items)."""
+    from digest.collect.feeds import FeedError, sniff, url_list
+
+    try:
+        fetched, fmt = _fetch(origin, timeout, max_bytes, stage)
+        kind = sniff(fetched.data) if fmt != "markdown" else None
+        if kind is not None:
+            from digest.collect.items import from_feed, from_opml
+
+            collect = from_opml if kind == "opml" else from_feed
+            return collect(origin, fetched.data, timeout=timeout, max_bytes=max_bytes)
+        text = decode_bytes(fetched.data, declared=fetched.charset)
+        urls = url_list(text) if fmt == "text" else None
+        if urls is not None:
+            from digest.collect.items import from_urls
+
+            return from_urls(urls, timeout=timeout, max_bytes=max_bytes)
+        return [article(origin, fetched, fmt, text, stage)], []
+    except (*ARTICLE_ERRORS, FeedError) as error:
+        return [], [problem(origin, str(error))]
+
+
 def load_one(origin: str, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_BYTES, stage: StageTimer = no_timing) -> Source:
-    """Load one file or URL into a cleaned Source; raises the errors load_sources reports."""
+    """Load one file or URL as one article; raises the errors load_sources reports."""
+    fetched, fmt = _fetch(origin, timeout, max_bytes, stage)
+    return article(origin, fetched, fmt, decode_bytes(fetched.data, declared=fetched.charset), stage)
+
+
+def _fetch(origin: str, timeout: float, max_bytes: int, stage: StageTimer) -> tuple[Fetched, Format]:
+    """The origin's bytes and the format its name or content type says."""
     with stage("load"):
         if is_url(origin):
             fetched = fetch_url(origin, timeout=timeout, max_bytes=max_bytes)
-            fmt = _format_from_content_type(fetched)
-        else:
-            fetched = read_file(Path(origin), max_bytes=max_bytes)
-            fmt = SUFFIX_FORMATS.get(Path(origin).suffix.lower(), "text")
-        text = decode_bytes(fetched.data, declared=fetched.charset)
+            return fetched, format_of(fetched)
+        return read_file(Path(origin), max_bytes=max_bytes), SUFFIX_FORMATS.get(Path(origin).suffix.lower(), "text")
+
+
+def article(origin: str, fetched: Fetched, fmt: Format, text: str, stage: StageTimer = no_timing) -> Source:
+    """One article from its fetched bytes (``text``: already decoded) as a cleaned Source."""
     if fmt == "text" and _looks_like_html(text):
         fmt = "html"
     with stage("clean"):
@@ -235,7 +274,8 @@ def _date_from_removed(removed: list[RemovedLine]) -> str | None:
     return None
 
 
-def _format_from_content_type(fetched: Fetched) -> Format:
+def format_of(fetched: Fetched) -> Format:
+    """The format a server's content type says (HTML when it says nothing usable)."""
     content_type = (fetched.content_type or "").lower()
     if "markdown" in content_type:
         return "markdown"
