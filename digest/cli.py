@@ -1,4 +1,8 @@
-"""The command line: `digest` (the reader), `digest clean`, `digest export`, `digest stories`.
+"""The command line: `digest` (the reader), `digest clean`, `digest export`, `digest stories`,
+`digest feeds add|list|remove`, `digest update`.
+
+With no SOURCE, the reader, `export` and `stories` show the library's stories (see
+digest.library), or the bundled example stories while the library is empty.
 
 Only wiring lives here: ingest -> engine -> reader or exporter. User mistakes end in one line
 on stderr and an exit code, never a traceback.
@@ -13,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from digest import __version__
+from digest.library.store import LibraryError
 from digest.safe_text import one_line
 
 EXIT_OK = 0
@@ -20,7 +25,7 @@ EXIT_FAILURE = 1
 """No usable source left, or the output could not be written."""
 EXIT_USAGE = 2
 
-COMMANDS = ("clean", "export", "stories")
+COMMANDS = ("clean", "export", "stories", "feeds", "update")
 
 
 def _seconds(text: str) -> float:
@@ -73,6 +78,17 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         parser.add_argument("-f", "--format", choices=("markdown", "json"), default="markdown")
         parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
         parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+        return parser
+    if command == "feeds":
+        parser = argparse.ArgumentParser(prog="digest feeds", description="The feeds the library follows ('digest update' fetches them).")
+        actions = parser.add_subparsers(dest="action", required=True, metavar="add|list|remove")
+        actions.add_parser("add", help="subscribe to a feed (RSS or Atom)").add_argument("url", metavar="URL")
+        actions.add_parser("list", help="list the feeds, their articles and last problem")
+        actions.add_parser("remove", help="unsubscribe, removing the feed's articles").add_argument("url", metavar="URL")
+        return parser
+    if command == "update":
+        parser = argparse.ArgumentParser(prog="digest update", description="Fetch what is new in every subscribed feed into the library.")
+        parser.add_argument("--timeout", type=_seconds, default=15.0, metavar="SECONDS", help="time limit for each feed's and page's download (default 15)")
         return parser
     if command == "stories":
         parser = argparse.ArgumentParser(prog="digest stories", description="List the stories the sources tell: articles grouped by event.")
@@ -163,6 +179,31 @@ def unrelated_warnings(stories) -> list[str]:
     ]
 
 
+def _from_library(args: argparse.Namespace) -> bool:
+    """No SOURCE given and the library has stories: show those (else the bundled seeds)."""
+    if args.sources:
+        return False
+    from digest.library.store import Library, LibraryError, library_path
+
+    if not library_path().exists():
+        return False
+    try:
+        with Library.open() as library:
+            return library.article_count() > 0
+    except LibraryError as error:
+        print(f"digest: {one_line(str(error))}; showing the bundled example stories", file=sys.stderr)
+        return False
+
+
+def _stories(args: argparse.Namespace, one_story: bool = False):
+    """The stories to export: the library's or the sources'."""
+    from digest.pipeline import library_stories, load_stories
+
+    if _from_library(args):
+        return library_stories()
+    return load_stories(args.sources, _labels(args), args.timeout, one_story=one_story)
+
+
 def run_clean(args: argparse.Namespace) -> int:
     from digest.export.text import cleaned_text
     from digest.ingest import load_sources
@@ -179,18 +220,17 @@ def run_clean(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from digest.export import render
     from digest.export.save import SaveError, save_text
-    from digest.pipeline import load_stories
-
-    loaded = load_stories(args.sources, _labels(args), args.timeout, one_story=args.one_story)
-    _report(loaded.problems, nothing_left=not loaded.stories)
-    if not loaded.stories:
+    loaded = _stories(args, one_story=args.one_story)
+    _report(loaded.problems, nothing_left=not len(loaded.stories))
+    if not len(loaded.stories):
         return EXIT_FAILURE
-    _warn_notes(source for story in loaded.stories for source in story.sources)
-    for line in unrelated_warnings(loaded.stories):
+    stories = loaded.stories.all()
+    _warn_notes(source for story in stories for source in story.sources)
+    for line in unrelated_warnings(stories):
         print(f"digest: {line}", file=sys.stderr)
-    if len(loaded.stories) > 1:
-        print(f"digest: the sources tell {len(loaded.stories)} stories; each has its own section (--one-story merges them all)", file=sys.stderr)
-    text = render(loaded.stories, args.format)
+    if len(stories) > 1:
+        print(f"digest: the sources tell {len(stories)} stories; each has its own section (--one-story merges them all)", file=sys.stderr)
+    text = render(stories, args.format)
     if not args.output or args.output == "-":
         sys.stdout.write(text)
         return EXIT_OK
@@ -205,9 +245,12 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_stories(args: argparse.Namespace) -> int:
     from digest.export.outline import render_outlines
-    from digest.pipeline import list_stories
+    from digest.pipeline import Listed, library_stories, list_stories
 
-    listed = list_stories(args.sources, _labels(args), args.timeout)
+    if _from_library(args):
+        listed = Listed(library_stories().stories.outlines, ())
+    else:
+        listed = list_stories(args.sources, _labels(args), args.timeout)
     _report(listed.problems, nothing_left=not listed.outlines)
     if not listed.outlines:
         return EXIT_FAILURE
@@ -217,22 +260,104 @@ def run_stories(args: argparse.Namespace) -> int:
 
 
 def run_reader(args: argparse.Namespace) -> int:
-    from digest.pipeline import load_stories
+    from digest.pipeline import library_stories, load_stories
     from digest.tui.app import DigestApp
 
     if not sys.stdout.isatty():
         print("digest: the reader needs a terminal; use 'digest export' to write the story to a file or pipe", file=sys.stderr)
         return EXIT_USAGE
-    app = DigestApp(loader=functools.partial(load_stories, args.sources, _labels(args), args.timeout, one_story=args.one_story))
+    if _from_library(args):
+        loader = library_stories
+    else:
+        loader = functools.partial(load_stories, args.sources, _labels(args), args.timeout, one_story=args.one_story)
+    app = DigestApp(loader=loader)
     app.run()
     return app.return_code or EXIT_OK
+
+
+def run_feeds(args: argparse.Namespace) -> int:
+    from digest.ingest.load import is_url
+    from digest.library.store import Library
+
+    with Library.open() as library:
+        if args.action == "list":
+            feeds = library.feeds()
+            if not feeds:
+                print("digest: no feeds yet; add one with 'digest feeds add URL'", file=sys.stderr)
+            for feed in feeds:
+                state = f"failed: {feed.error}" if feed.error else f"checked {feed.checked_at}" if feed.checked_at else "not fetched yet"
+                title = f" ({feed.title})" if feed.title else ""
+                print(one_line(f"{feed.url}{title} — {feed.articles} article{'s' if feed.articles != 1 else ''}, {state}"))
+            return EXIT_OK
+        url = args.url.strip()
+        if args.action == "add":
+            if not is_url(url):
+                print(f"digest: {one_line(url)}: a feed is an http:// or https:// address", file=sys.stderr)
+                return EXIT_USAGE
+            added = library.add_feed(url)
+            print(f"digest: {'added' if added else 'already following'} {one_line(url)}; 'digest update' fetches it", file=sys.stderr)
+            return EXIT_OK
+        removed = library.remove_feed(url)
+        if removed is None:
+            print(f"digest: not following {one_line(url)} ('digest feeds list' shows the feeds)", file=sys.stderr)
+            return EXIT_FAILURE
+        print(f"digest: removed {one_line(url)} and its {removed} article{'s' if removed != 1 else ''}", file=sys.stderr)
+        return EXIT_OK
+
+
+def run_update(args: argparse.Namespace) -> int:
+    from digest.library.store import Library
+    from digest.library.update import update, update_lock
+
+    bar = ProgressBar(sys.stderr)
+    with Library.open() as library, update_lock(library):
+        if not library.feeds():
+            print("digest: no feeds to update; add one with 'digest feeds add URL'", file=sys.stderr)
+            return EXIT_FAILURE
+        report = update(library, timeout=args.timeout, progress=bar.show)
+    bar.close()
+    for line in report.failures:
+        print(f"digest: {line}", file=sys.stderr)
+    fallback = f" ({report.from_feed_text} from the feed's own text)" if report.from_feed_text else ""
+    print(
+        f"digest: {report.feeds} feed{'s' if report.feeds != 1 else ''} ({report.unchanged} unchanged), "
+        f"{report.new_articles} new article{'s' if report.new_articles != 1 else ''}{fallback}, {report.stories} recent stor{'ies' if report.stories != 1 else 'y'}",
+        file=sys.stderr,
+    )
+    return EXIT_OK if report.new_articles or len(report.failures) < report.feeds else EXIT_FAILURE
+
+
+class ProgressBar:
+    """``[#####     ] 12/40 pages`` redrawn in place on a terminal; silent when piped."""
+
+    WIDTH = 30
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+        self.live = stream.isatty()
+        self.drawn = False
+
+    def show(self, done: int, total: int) -> None:
+        if not self.live or not total:
+            return
+        filled = self.WIDTH * done // total
+        self.stream.write(f"\r[{'#' * filled}{' ' * (self.WIDTH - filled)}] {done}/{total} pages")
+        self.stream.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            self.stream.write("\n")
+            self.stream.flush()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv[0] if argv and argv[0] in COMMANDS else None
     rest = argv[1:] if command else argv
-    args = _parser(command).parse_intermixed_args(rest)  # a label may follow its source
+    parser = _parser(command)
+    # a label may follow its source; subcommands of `feeds` cannot be parsed intermixed
+    args = parser.parse_args(rest) if command in ("feeds", "update") else parser.parse_intermixed_args(rest)
     args.argv = rest
     try:
         if command == "clean":
@@ -241,7 +366,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_export(args)
         if command == "stories":
             return run_stories(args)
+        if command == "feeds":
+            return run_feeds(args)
+        if command == "update":
+            return run_update(args)
         return run_reader(args)
+    except LibraryError as error:
+        print(f"digest: {one_line(str(error))}", file=sys.stderr)
+        return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

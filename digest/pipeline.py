@@ -12,6 +12,7 @@ import gc
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from digest.model import LoadProblem, Source, Story, StoryOutline
@@ -30,8 +31,73 @@ def _quiet(_: str) -> None:
 class Loaded:
     """The stories (none when no source could be used) and every source that could not be."""
 
-    stories: tuple[Story, ...]
+    stories: Stories
     problems: tuple[LoadProblem, ...]
+
+
+class Stories:
+    """The stories of a digest: their outlines at once, each merged story when first asked for
+    (a library holds hundreds; the reader merges the one being opened), and what was read.
+
+    ``unread_sources(i)`` gives the ids of story i's sources not read yet (the library's reading
+    state); without it, a story is unread until it is opened in this session.
+    """
+
+    def __init__(
+        self,
+        outlines: Sequence[StoryOutline],
+        merge: Callable[[int], Story],
+        unread_sources: Callable[[int], frozenset[str]] | None = None,
+        mark_read: Callable[[int], None] | None = None,
+    ) -> None:
+        self.outlines = tuple(outlines)
+        self._merge = merge
+        self._built: dict[int, Story] = {}
+        self._unread_sources = unread_sources
+        self._mark_read = mark_read
+        self._opened: set[int] = set()
+
+    @classmethod
+    def of(cls, stories: Sequence[Story]) -> Stories:
+        """Stories already merged."""
+        built = tuple(stories)
+        return cls([story_outline(s) for s in built], built.__getitem__)
+
+    def __len__(self) -> int:
+        return len(self.outlines)
+
+    def is_merged(self, index: int) -> bool:
+        return index in self._built
+
+    def story(self, index: int) -> Story:
+        """Story ``index``, merged on first use."""
+        if index not in self._built:
+            with no_cyclic_collection():
+                self._built[index] = self._merge(index)
+        return self._built[index]
+
+    def all(self) -> list[Story]:
+        return [self.story(i) for i in range(len(self))]
+
+    def unread(self, index: int) -> bool:
+        if self._unread_sources is not None:
+            return bool(self._unread_sources(index))
+        return index not in self._opened
+
+    def open(self, index: int) -> frozenset[str]:
+        """Mark story ``index`` read; the ids of its sources that are new since it was last
+        read (none when all of it is new: then nothing stands out as new)."""
+        new = self._unread_sources(index) if self._unread_sources is not None else frozenset()
+        self._opened.add(index)
+        if self._mark_read is not None:
+            self._mark_read(index)
+        return new if len(new) < len(self.outlines[index].sources) else frozenset()
+
+
+def story_outline(story: Story) -> StoryOutline:
+    """What a story list shows of a merged story."""
+    dates = sorted(s.date for s in story.sources if s.date)
+    return StoryOutline(story.title, story.sources, dates[0] if dates else None, dates[-1] if dates else None)
 
 
 @dataclass(frozen=True)
@@ -78,14 +144,41 @@ def load_stories(
     with no_cyclic_collection():
         result = _load(specs, labels, timeout, status)
         if not result.sources:
-            return Loaded((), result.problems)
+            return Loaded(Stories.of(()), result.problems)
         groups = _groups(result.sources, one_story, status)
         stories = []
         for number, group in enumerate(groups, 1):
             size = _plural(len(group), "source")
             status(f"Merging story {number} of {len(groups)} ({size})…" if len(groups) > 1 else f"Merging {size}…")
             stories.append(build_story([result.sources[i] for i in group]))
-        return Loaded(tuple(stories), result.problems)
+        return Loaded(Stories.of(stories), result.problems)
+
+
+def library_stories(library_path: Path | None = None, *, status: Status = _quiet) -> Loaded:
+    """The library's stories, newest first: outlines at once, each merged when opened."""
+    from digest.engine import build_story
+    from digest.library.store import Library
+
+    status("Opening the library…")
+    with Library.open(library_path) as library:
+        stored = library.stories()
+        every = [article_id for story in stored for article_id in story.article_ids]
+        sources = dict(library.sources(every))
+        unread = library.unread(every)
+    outlines = [StoryOutline(s.title, tuple(sources[a] for a in s.article_ids), s.first, s.last) for s in stored]
+
+    def merge(index: int) -> Story:
+        return build_story(outlines[index].sources)
+
+    def unread_sources(index: int) -> frozenset[str]:
+        return frozenset(f"a{a}" for a in stored[index].article_ids if a in unread)
+
+    def mark_read(index: int) -> None:
+        unread.difference_update(stored[index].article_ids)
+        with Library.open(library_path) as library:
+            library.mark_read(stored[index].article_ids)
+
+    return Loaded(Stories(outlines, merge, unread_sources, mark_read), ())
 
 
 def list_stories(specs: Sequence[str], labels: Sequence[str | None] = (), timeout: float = 15.0, *, status: Status = _quiet) -> Listed:

@@ -42,7 +42,7 @@ def two_events(tmp_path: Path) -> Path:
 
 def test_the_pipeline_groups_articles_into_stories_and_merges_each(two_events):
     loaded = load_stories([str(two_events)])
-    assert sorted(sorted(Path(s.origin).name for s in story.sources) for story in loaded.stories) == [
+    assert sorted(sorted(Path(s.origin).name for s in story.sources) for story in loaded.stories.all()) == [
         ["council-a.txt", "council-b.txt"],
         ["flood-a.txt", "flood-b.txt"],
     ]
@@ -92,8 +92,8 @@ def test_one_story_merges_everything(two_events, capsys):
 
 
 async def test_the_reader_opens_on_the_story_list_and_reads_a_story(two_events):
-    loaded = load_stories([str(two_events)])
-    app = DigestApp(stories=loaded.stories)
+    stories = load_stories([str(two_events)]).stories.all()
+    app = DigestApp(stories=stories)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, StoryListScreen)
@@ -103,7 +103,7 @@ async def test_the_reader_opens_on_the_story_list_and_reads_a_story(two_events):
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, StoryListScreen)
-        assert app.story is loaded.stories[0]
+        assert app.story is stories[0]
         await pilot.press("escape")  # merged view -> back to the list
         await pilot.pause()
         assert isinstance(app.screen, StoryListScreen)
@@ -113,7 +113,7 @@ async def test_the_reader_opens_on_the_story_list_and_reads_a_story(two_events):
         assert listing.highlighted == 1
         await pilot.press("enter")
         await pilot.pause()
-        assert app.story is loaded.stories[1]
+        assert app.story is stories[1]
         await pilot.press("l")
         await pilot.pause()
         assert isinstance(app.screen, StoryListScreen)
@@ -121,11 +121,11 @@ async def test_the_reader_opens_on_the_story_list_and_reads_a_story(two_events):
         await pilot.pause()
         await pilot.press("escape")  # from the list back to the story being read
         await pilot.pause()
-        assert app.story is loaded.stories[1] and not isinstance(app.screen, StoryListScreen)
+        assert app.story is stories[1] and not isinstance(app.screen, StoryListScreen)
 
 
 async def test_story_keys_do_nothing_on_the_list(two_events):
-    app = DigestApp(stories=load_stories([str(two_events)]).stories)
+    app = DigestApp(stories=load_stories([str(two_events)]).stories.all())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("tab", "s", "w")

@@ -26,7 +26,7 @@ from textual.widgets import Footer, Input, LoadingIndicator, OptionList, Static
 from textual.worker import get_current_worker
 
 from digest.model import LoadProblem, Story, source_marker
-from digest.pipeline import Loaded, Loader
+from digest.pipeline import Loaded, Loader, Stories
 from digest.tui import render
 from digest.safe_text import one_line
 from digest.tui.settings import keymap_path, read_keymap, read_theme, remember_theme
@@ -77,11 +77,11 @@ class DigestApp(App[int]):
         super().__init__()
         self.loader = loader
         self.story: Story | None = None
-        self.stories: tuple[Story, ...] = ()
+        self.stories: Stories = Stories.of(())
         """Every story of the digest; ``story`` is the one being read."""
-        self.opened: set[int] = set()
-        """Stories read in this session (their unread mark is gone)."""
-        self._given_stories = (story,) if story is not None else tuple(stories)
+        self.new_sources: frozenset[str] = frozenset()
+        """Sources of the story being read that are new since it was last read (the library's)."""
+        self._given_stories = Stories.of((story,) if story is not None else tuple(stories))
         self.view: int | None = None
         self.wordings = False
         self.problems: list[LoadProblem] = []
@@ -122,7 +122,7 @@ class DigestApp(App[int]):
         if remembered in self.available_themes:
             self.theme = remembered
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        if self._given_stories:
+        if len(self._given_stories):
             self.show_stories(self._given_stories, ())
         else:
             self.build_in_background()
@@ -157,7 +157,7 @@ class DigestApp(App[int]):
         def run() -> None:
             """The loader itself, in its daemon thread; any failure becomes the outcome."""
             try:
-                outcome.put(self.loader(status=status) if self.loader else Loaded((), ()))
+                outcome.put(self.loader(status=status) if self.loader else Loaded(Stories.of(()), ()))
             except BaseException as error:  # noqa: BLE001 - shown to the user, not swallowed
                 outcome.put(error)
 
@@ -173,7 +173,7 @@ class DigestApp(App[int]):
             return
         if isinstance(result, BaseException):
             self.call_from_thread(self.show_failure, [LoadProblem("digest", f"could not build the story ({type(result).__name__}: {result})")])
-        elif not result.stories:
+        elif not len(result.stories):
             self.call_from_thread(self.show_failure, result.problems)
         else:
             self.call_from_thread(self.show_stories, result.stories, result.problems)
@@ -198,31 +198,49 @@ class DigestApp(App[int]):
             return action != "story_list" or len(self.stories) > 1
         return self.story is not None and not isinstance(self.screen, StoryListScreen)
 
-    def show_stories(self, stories: Sequence[Story], problems: Iterable[LoadProblem]) -> None:
+    def show_stories(self, stories: Stories, problems: Iterable[LoadProblem]) -> None:
         """One story: read it. Several: the story list, which opens each on enter."""
-        self.stories = tuple(stories)
-        self.opened = set()
+        self.stories = stories
         problems = list(problems)
-        if len(self.stories) == 1:
-            self.show_story(self.stories[0], problems)
+        if len(stories) == 1:
+            self.problems = problems
+            self._notify_skipped(problems)
+            self.open_story(0)
             return
         self.problems = problems
         self._notify_skipped(problems)
         self.query_one("#loading").display = False
-        self.set_status(f"{len(self.stories)} stories: pick one in the list (l shows it again).")
-        self.push_screen(StoryListScreen(self.stories, lambda i: i not in self.opened, self.open_story))
+        self.set_status(f"{len(stories)} stories: pick one in the list (l shows it again).")
+        self.action_story_list()
 
     def open_story(self, index: int) -> None:
-        """From the list: read story ``index`` (its unread mark goes)."""
-        self.opened.add(index)
+        """Read story ``index``: merged now if it is not yet (a library's are merged when
+        opened), marked read, with what is new since it was last read marked."""
         if isinstance(self.screen, StoryListScreen):
             self.pop_screen()
-        self.show_story(self.stories[index], self.problems, notify=False)
+        new = self.stories.open(index)
+        if self.stories.is_merged(index):
+            self.show_story(self.stories.story(index), self.problems, notify=False, new_sources=new)
+            return
+        self.story = None
+        self.query_one("#story").display = False
+        self.query_one("#loading").display = True
+        self.query_one("#status").display = True
+        self.set_status(f"Merging “{one_line(self.stories.outlines[index].title)[:80]}” ({len(self.stories.outlines[index].sources)} sources)…")
+        self.refresh_bindings()
+        self.merge_in_background(index, new)
+
+    @work(thread=True, exclusive=True, group="merge")
+    def merge_in_background(self, index: int, new: frozenset[str]) -> None:
+        """Merge one story of the list off the UI thread, then show it."""
+        story = self.stories.story(index)
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self.show_story, story, self.problems, False, new)
 
     def action_story_list(self) -> None:
         """Back to the story list (with several stories)."""
         if len(self.stories) > 1 and not isinstance(self.screen, StoryListScreen):
-            self.push_screen(StoryListScreen(self.stories, lambda i: i not in self.opened, self.open_story))
+            self.push_screen(StoryListScreen(self.stories.outlines, self.stories.unread, self.open_story))
 
     def action_reload(self) -> None:
         """Load the sources again (pages fetched anew), back to the list or the story."""
@@ -247,9 +265,13 @@ class DigestApp(App[int]):
         """Hide what needs a story while there is none (loading, or nothing usable)."""
         return self._has_story_for(action)
 
-    def show_story(self, story: Story, problems: Iterable[LoadProblem], notify: bool = True) -> None:
+    def show_story(self, story: Story, problems: Iterable[LoadProblem], notify: bool = True, new_sources: frozenset[str] = frozenset()) -> None:
         """Show a built story: header, source panel (with skipped sources), merged view."""
         self.story = story
+        self.new_sources = new_sources
+        if new_sources:
+            count = len(new_sources)
+            self.notify(f"{count} new article{'s' if count != 1 else ''} since you last read this story: ✚ marks what only they tell.", markup=False, timeout=6)
         problems = list(problems)
         self.problems = problems
         if notify:
@@ -319,7 +341,7 @@ class DigestApp(App[int]):
         """Every paragraph of the current view as Content, with the places of its sentences."""
         assert self.story is not None
         if self.view is None:
-            return [render.merged_paragraph(self.story, i, wordings=self.wordings) for i in range(len(self.story.blocks))]
+            return [render.merged_paragraph(self.story, i, wordings=self.wordings, new_sources=self.new_sources) for i in range(len(self.story.blocks))]
         count = len(self.story.sources[self.view].paragraphs)
         return [render.source_paragraph(self.story, self.view, i) for i in range(count)]
 
@@ -327,7 +349,7 @@ class DigestApp(App[int]):
         """One paragraph again, with the reading cursor on sentence ``cursor``."""
         assert self.story is not None
         if self.view is None:
-            return render.merged_paragraph(self.story, index, cursor, wordings=self.wordings)
+            return render.merged_paragraph(self.story, index, cursor, wordings=self.wordings, new_sources=self.new_sources)
         return render.source_paragraph(self.story, self.view, index, cursor)
 
     def _view_title(self) -> Content:

@@ -98,10 +98,18 @@ HOW = {"wording": "same wording", "information": "same information", "quotation"
 """How a folded wording matched, in words for the reader."""
 
 
-def merged_paragraph(story: Story, block_index: int, cursor: int | None = None, wordings: bool = False) -> RenderedParagraph:
+NEW_MARK = "✚ "
+"""Before a sentence that only articles new since the story was last read carry."""
+
+
+def merged_paragraph(
+    story: Story, block_index: int, cursor: int | None = None, wordings: bool = False, new_sources: frozenset[str] = frozenset()
+) -> RenderedParagraph:
     """A block of the merged story: details highlighted in their source's colour, with markers.
 
     ``wordings``: also show, under each sentence, every other outlet's wording folded under it.
+    ``new_sources``: ids of sources new since the story was last read; what only they tell is
+    marked with NEW_MARK (a sign, not only a colour, so it survives NO_COLOR).
     """
     block = story.blocks[block_index]
     builder = _Builder()
@@ -110,6 +118,8 @@ def merged_paragraph(story: Story, block_index: int, cursor: int | None = None, 
         if position:
             builder.add("\n" if wordings else " ")
         owner = sentence.origin.source  # new words are always the representative's own
+        if new_sources and set(sentence.source_ids) <= new_sources:
+            builder.add(NEW_MARK, "bold $success")
         start, end = builder.add(sentence.text, "bold" if block.kind == "heading" else None)
         for span in sentence.new_spans:
             builder.style(start + span.start, start + span.end, detail_style(owner))

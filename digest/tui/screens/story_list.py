@@ -18,16 +18,10 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from digest.export.outline import time_span
-from digest.model import Story, StoryOutline
+from digest.model import StoryOutline
 from digest.safe_text import clip, one_line
 
 UNREAD_MARK = "●"
-
-
-def outline_of(story: Story) -> StoryOutline:
-    """What the list shows of a merged story."""
-    dates = sorted(s.date for s in story.sources if s.date)
-    return StoryOutline(story.title, story.sources, dates[0] if dates else None, dates[-1] if dates else None)
 
 
 def story_line(outline: StoryOutline, unread: bool) -> Content:
@@ -41,7 +35,7 @@ def story_line(outline: StoryOutline, unread: bool) -> Content:
 
 
 class StoryListScreen(Screen[None]):
-    """The stories of the digest; ``open_story(index)`` is called on enter."""
+    """The stories of the digest (their outlines); ``open_story(index)`` is called on enter."""
 
     BINDINGS = [
         Binding("n", "next_unread", "Next unread", id="stories.next_unread"),
@@ -49,7 +43,7 @@ class StoryListScreen(Screen[None]):
         Binding("r", "reload", "Reload", id="stories.reload"),
     ]
 
-    def __init__(self, stories: Sequence[Story], unread: Callable[[int], bool], open_story: Callable[[int], None]) -> None:
+    def __init__(self, stories: Sequence[StoryOutline], unread: Callable[[int], bool], open_story: Callable[[int], None]) -> None:
         super().__init__()
         self.stories = stories
         self.unread = unread
@@ -61,7 +55,7 @@ class StoryListScreen(Screen[None]):
         yield Footer()
 
     def _options(self) -> list[Option]:
-        return [Option(story_line(outline_of(story), self.unread(i)), id=str(i)) for i, story in enumerate(self.stories)]
+        return [Option(story_line(story, self.unread(i)), id=str(i)) for i, story in enumerate(self.stories)]
 
     def on_screen_resume(self) -> None:
         """Back from a story: its mark is gone."""
