@@ -94,6 +94,16 @@ class Stories:
         return new if len(new) < len(self.outlines[index].sources) else frozenset()
 
 
+def distinct_labels(sources: Sequence[Source]) -> tuple[Source, ...]:
+    """Number repeated labels inside one story ("Local News", "Local News 2"): one feed often
+    brings several articles of a story, and markers must tell them apart."""
+    from dataclasses import replace
+
+    from digest.ingest.labels import distinct
+
+    return tuple(replace(s, label=label) for s, label in zip(sources, distinct([s.label for s in sources])))
+
+
 def story_outline(story: Story) -> StoryOutline:
     """What a story list shows of a merged story."""
     dates = sorted(s.date for s in story.sources if s.date)
@@ -165,7 +175,7 @@ def library_stories(library_path: Path | None = None, *, status: Status = _quiet
         every = [article_id for story in stored for article_id in story.article_ids]
         sources = dict(library.sources(every))
         unread = library.unread(every)
-    outlines = [StoryOutline(s.title, tuple(sources[a] for a in s.article_ids), s.first, s.last) for s in stored]
+    outlines = [StoryOutline(s.title, distinct_labels([sources[a] for a in s.article_ids]), s.first, s.last) for s in stored]
 
     def merge(index: int) -> Story:
         return build_story(outlines[index].sources)

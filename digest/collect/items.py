@@ -105,7 +105,8 @@ def _page(url: str, fetched: Fetched | FetchError) -> Source:
 
 
 def _with_item(source: Source, feed: Feed, item: FeedItem, note: str | None) -> Source:
-    """The feed names the outlet; the item's title and date fill in what the page lacks."""
+    """The feed names the outlet; the item's title fills in what the page lacks, and its date
+    comes first (pages' dates are often a guess)."""
     host = label_from_host(item.link or source.origin)
     address = (item.link or source.origin).casefold()
     named = source.site if source.site and source.site.casefold() not in address else None  # not just the host again
@@ -116,6 +117,6 @@ def _with_item(source: Source, feed: Feed, item: FeedItem, note: str | None) -> 
         id=ident,
         label=shorten(one_line(label)),
         title=source.title or (one_line(item.title) if item.title else None),
-        date=source.date or item.date,
+        date=item.date or source.date,  # the feed's date is the publisher's own statement
         note=note,
     )

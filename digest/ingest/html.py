@@ -44,8 +44,18 @@ def extract_article(html: str, url: str | None = None) -> HtmlArticle:
     """
     import trafilatura  # lazy: it costs a noticeable share of start-up
 
+    from trafilatura.settings import set_date_params
+
+    # No extensive date search: it guesses from the text ("In 2008, …" became 2008-01-01), and
+    # a wrong date splits a story (engine/grouping.py); only the page's own metadata counts.
     document = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=True, include_links=True
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_links=True,
+        date_extraction_params=set_date_params(extensive=False),
     )
     if document is None or document.body is None:
         raise NoArticleError("has no article text that could be extracted")
