@@ -21,7 +21,7 @@ Articles then join by average linkage: two groups merge while the mean similarit
 pairs is at least ``similarity``. Average linkage, unlike chaining single links, keeps one
 borderline pair from joining two stories. Pairs with no similarity are never stored, so the work
 follows the number of related pairs, not the square of the number of articles; large inputs
-compute the cosines as one sparse matrix product.
+compute the cosines with sparse matrices, for the pairs that share a rare word.
 """
 
 from __future__ import annotations
@@ -130,8 +130,17 @@ def _unit_vectors(profiles: Sequence[Profile], background: int) -> list[dict[str
     return vectors
 
 
+RARE_SHARE = 0.02
+"""A term in at most this share of the articles (and at least ``RARE_FLOOR``) proposes pairs."""
+RARE_FLOOR = 100
+ROW_BLOCK = 256
+PAIR_FLOOR = 0.03
+"""Pairs less similar than this are left out (as if 0): far below any grouping threshold, and
+each such pair only nudges a group average down."""
+
+
 def cosines(vectors: Sequence[dict[str, float]], sparse_from: int = DEFAULT_GROUPING.sparse_from) -> dict[tuple[int, int], float]:
-    """Cosine of every pair (i < j) of unit vectors that share a term."""
+    """Cosine of every pair (i < j) of unit vectors at least PAIR_FLOOR alike."""
     if len(vectors) >= sparse_from:
         return _sparse_cosines(vectors)
     found: dict[tuple[int, int], float] = {}
@@ -140,13 +149,19 @@ def cosines(vectors: Sequence[dict[str, float]], sparse_from: int = DEFAULT_GROU
             b = vectors[j]
             small, large = (a, b) if len(a) <= len(b) else (b, a)
             dot = sum(v * large[t] for t, v in small.items() if t in large)
-            if dot > 0:
+            if dot >= PAIR_FLOOR:
                 found[(i, j)] = dot
     return found
 
 
 def _sparse_cosines(vectors: Sequence[dict[str, float]]) -> dict[tuple[int, int], float]:
-    """The same as the loop in ``cosines``, as one sparse product X·Xᵀ in C."""
+    """The same as the loop in ``cosines``, in C, for the pairs that share a rare term.
+
+    Every pair of a large input sharing some common word would make the product dense (tens of
+    millions of pairs at a few thousand articles). Articles about one event share its rare
+    words (names, places), so pairs are proposed by the product over rare terms only, and each
+    proposed pair's cosine is then computed exactly over all its terms.
+    """
     import numpy as np
     from scipy import sparse  # lazy: only large inputs pay for importing scipy
 
@@ -158,8 +173,21 @@ def _sparse_cosines(vectors: Sequence[dict[str, float]]) -> dict[tuple[int, int]
             cols.append(column.setdefault(term, len(column)))
             values.append(value)
     matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(vectors), max(1, len(column))), dtype=np.float64)
-    product = sparse.triu(matrix @ matrix.T, k=1).tocoo()
-    return {(int(i), int(j)): float(v) for i, j, v in zip(product.row, product.col, product.data) if v > 0}
+    document_frequency = np.bincount(np.asarray(cols, dtype=np.int64), minlength=matrix.shape[1])
+    rare = np.flatnonzero(document_frequency <= max(RARE_FLOOR, RARE_SHARE * len(vectors)))
+    presence = matrix[:, rare].tocsr()
+    presence.data[:] = 1.0
+    presence_t = presence.T.tocsc()
+    matrix_t = matrix.T.tocsc()
+    found: dict[tuple[int, int], float] = {}
+    for start in range(0, len(vectors), ROW_BLOCK):  # a block of rows at a time: memory stays bounded
+        block = slice(start, start + ROW_BLOCK)
+        proposed = (presence[block] @ presence_t).astype(bool)
+        dots = (matrix[block] @ matrix_t).multiply(proposed).tocoo()
+        left = dots.row + start
+        kept = (dots.col > left) & (dots.data >= PAIR_FLOOR)
+        found.update(zip(zip(left[kept].tolist(), dots.col[kept].tolist()), dots.data[kept].tolist()))
+    return found
 
 
 def group_articles(sources: Sequence[Source], params: GroupingParams = DEFAULT_GROUPING) -> list[list[int]]:
