@@ -260,17 +260,18 @@ def run_stories(args: argparse.Namespace) -> int:
 
 
 def run_reader(args: argparse.Namespace) -> int:
-    from digest.pipeline import library_stories, load_stories
+    from digest.pipeline import library_stories, load_stories, update_library_stories
     from digest.tui.app import DigestApp
 
     if not sys.stdout.isatty():
         print("digest: the reader needs a terminal; use 'digest export' to write the story to a file or pipe", file=sys.stderr)
         return EXIT_USAGE
+    reloader = None
     if _from_library(args):
-        loader = library_stories
+        loader, reloader = library_stories, update_library_stories
     else:
         loader = functools.partial(load_stories, args.sources, _labels(args), args.timeout, one_story=args.one_story)
-    app = DigestApp(loader=loader)
+    app = DigestApp(loader=loader, reloader=reloader)
     app.run()
     return app.return_code or EXIT_OK
 

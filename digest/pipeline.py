@@ -216,3 +216,20 @@ def no_cyclic_collection() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def update_library_stories(library_path: Path | None = None, *, status: Status = _quiet) -> Loaded:
+    """Update the library's feeds (the reader's ``r``), then its stories; a feed or item that
+    failed, or an update already running, is one problem line."""
+    from digest.library.store import Library, LibraryError
+    from digest.library.update import update, update_lock
+
+    problems: list[LoadProblem] = []
+    try:
+        with Library.open(library_path) as library, update_lock(library):
+            report = update(library, progress=lambda done, total: status(f"Updating the feeds: page {done} of {total}"))
+        problems = report.failures
+    except LibraryError as error:
+        problems = [LoadProblem("digest update", str(error))]
+    loaded = library_stories(library_path, status=status)
+    return Loaded(loaded.stories, tuple(problems))

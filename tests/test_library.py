@@ -179,3 +179,30 @@ async def test_the_reader_opens_the_library_on_its_story_list(local_server):
         listing = app.screen.query_one(OptionList)
         assert UNREAD_MARK not in str(listing.get_option_at_index(0).prompt)
         assert UNREAD_MARK in str(listing.get_option_at_index(1).prompt)
+
+
+async def test_r_in_the_story_list_updates_the_feeds(local_server):
+    from textual.widgets import OptionList
+
+    from digest.pipeline import update_library_stories
+
+    feed = serve_feed(local_server, "reload", [("ferry", FERRY), ("bridge", BRIDGE)])
+    main(["feeds", "add", feed])
+    main(["update"])
+    app = DigestApp(loader=library_stories, reloader=update_library_stories)
+    async with app.run_test(size=(100, 30)) as pilot:
+
+        async def story_list() -> OptionList:
+            for _ in range(100):
+                await pilot.pause(0.05)
+                if isinstance(app.screen, StoryListScreen):
+                    return app.screen.query_one(OptionList)
+            raise AssertionError("no story list")
+
+        listing = await story_list()
+        assert "2 outlets" not in str(listing.get_option_at_index(0).prompt)
+        serve_feed(local_server, "reload", [("ferry", FERRY), ("bridge", BRIDGE), ("ferry2", FERRY_AGAIN)])
+        await pilot.press("r")
+        await pilot.pause(0.3)
+        listing = await story_list()
+        assert any("2 outlets" in str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count))

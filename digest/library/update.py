@@ -23,9 +23,9 @@ from digest.collect.feeds import FeedError, parse_feed
 from digest.collect.items import item_source
 from digest.collect.pages import fetch_all
 from digest.ingest.fetch import TIMEOUT_SECONDS, FetchError, Fetched, Validators
-from digest.ingest.load import ARTICLE_ERRORS
+from digest.ingest.load import ARTICLE_ERRORS, problem
 from digest.library.store import Library, LibraryError
-from digest.safe_text import one_line
+from digest.model import LoadProblem
 
 REGROUP_DAYS = 3
 
@@ -41,8 +41,8 @@ class UpdateReport:
     new_articles: int = 0
     from_feed_text: int = 0
     """New articles whose page failed, stored with the feed's own text."""
-    failures: list[str] = field(default_factory=list)
-    """One line per feed or item that could not be used: "<url>: <why>"."""
+    failures: list[LoadProblem] = field(default_factory=list)
+    """Each feed or item that could not be used, and why."""
     stories: int = 0
 
 
@@ -88,7 +88,7 @@ def update(library: Library, timeout: float = TIMEOUT_SECONDS, progress: Progres
                 continue
             parsed = parse_feed(answer.data)
         except (FetchError, FeedError) as error:
-            report.failures.append(f"{one_line(feed.url)}: {one_line(str(error))}")
+            report.failures.append(problem(feed.url, str(error)))
             library.feed_checked(feed.id, None, None, None, str(error))
             continue
         library.feed_checked(feed.id, parsed.title, answer.etag, answer.last_modified, None)
@@ -101,7 +101,7 @@ def update(library: Library, timeout: float = TIMEOUT_SECONDS, progress: Progres
         try:
             source = item_source(parsed, item, page, feed.url)
         except ARTICLE_ERRORS as error:
-            report.failures.append(f"{one_line(item.link or feed.url)}: {one_line(str(error))}")
+            report.failures.append(problem(item.link or feed.url, str(error)))
             continue
         library.add_article(feed.id, item.key, item.link, page.data if isinstance(page, Fetched) else None, source)
         report.new_articles += 1

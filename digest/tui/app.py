@@ -72,10 +72,12 @@ class DigestApp(App[int]):
     NARROW_WIDTH = 100
     WIDE_WIDTH = 160
 
-    def __init__(self, loader: Loader | None = None, story: Story | None = None, stories: Sequence[Story] = ()) -> None:
-        """Show ``story`` or ``stories``, or those ``loader`` makes (run in the background)."""
+    def __init__(self, loader: Loader | None = None, story: Story | None = None, stories: Sequence[Story] = (), reloader: Loader | None = None) -> None:
+        """Show ``story`` or ``stories``, or those ``loader`` makes (run in the background);
+        ``r`` runs ``reloader`` (the library's: update its feeds first), else ``loader`` again."""
         super().__init__()
         self.loader = loader
+        self.reloader = reloader or loader
         self.story: Story | None = None
         self.stories: Stories = Stories.of(())
         """Every story of the digest; ``story`` is the one being read."""
@@ -139,7 +141,7 @@ class DigestApp(App[int]):
         self.set_class(self.size.width >= self.WIDE_WIDTH, "wide")
 
     @work(thread=True, exclusive=True)
-    def build_in_background(self) -> None:
+    def build_in_background(self, reload: bool = False) -> None:
         """Run the loader in a daemon thread and wait for it here, a little at a time.
 
         Loading can block for a while (a slow server, up to its deadline). When the user quits,
@@ -157,7 +159,8 @@ class DigestApp(App[int]):
         def run() -> None:
             """The loader itself, in its daemon thread; any failure becomes the outcome."""
             try:
-                outcome.put(self.loader(status=status) if self.loader else Loaded(Stories.of(()), ()))
+                loader = self.reloader if reload else self.loader
+                outcome.put(loader(status=status) if loader else Loaded(Stories.of(()), ()))
             except BaseException as error:  # noqa: BLE001 - shown to the user, not swallowed
                 outcome.put(error)
 
@@ -243,8 +246,8 @@ class DigestApp(App[int]):
             self.push_screen(StoryListScreen(self.stories.outlines, self.stories.unread, self.open_story))
 
     def action_reload(self) -> None:
-        """Load the sources again (pages fetched anew), back to the list or the story."""
-        if self.loader is None:
+        """Load the sources again (pages fetched anew; the library's feeds updated first)."""
+        if self.reloader is None:
             self.notify("Nothing to reload: the stories were given, not loaded.", markup=False)
             return
         while isinstance(self.screen, StoryListScreen):
@@ -255,7 +258,7 @@ class DigestApp(App[int]):
         self.query_one("#status").display = True
         self.set_status("Loading sources…")
         self.refresh_bindings()
-        self.build_in_background()
+        self.build_in_background(reload=True)
 
     def _notify_skipped(self, problems: list[LoadProblem]) -> None:
         if problems:  # listed in the source panel, where they stay; one notice says so

@@ -40,7 +40,7 @@ class StoryListScreen(Screen[None]):
     BINDINGS = [
         Binding("n", "next_unread", "Next unread", id="stories.next_unread"),
         Binding("o", "open_original", "Open", tooltip="Open the story's first original article in the browser", id="stories.open"),
-        Binding("r", "reload", "Reload", id="stories.reload"),
+        Binding("r", "app.reload", "Reload", tooltip="Load the stories again (the library: update its feeds)", id="stories.reload"),
     ]
 
     def __init__(self, stories: Sequence[StoryOutline], unread: Callable[[int], bool], open_story: Callable[[int], None]) -> None:
@@ -91,6 +91,3 @@ class StoryListScreen(Screen[None]):
             self.notify("This story's articles were read from files: there is no page to open.", markup=False)
             return
         self.app.open_url(url)
-
-    def action_reload(self) -> None:
-        self.app.run_action("reload")
