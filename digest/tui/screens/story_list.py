@@ -39,8 +39,8 @@ class StoryListScreen(Screen[None]):
 
     BINDINGS = [
         Binding("n", "next_unread", "Next unread", id="stories.next_unread"),
-        Binding("o", "open_original", "Open", tooltip="Open the story's first original article in the browser", id="stories.open"),
-        Binding("r", "app.reload", "Reload", tooltip="Load the stories again (the library: update its feeds)", id="stories.reload"),
+        Binding("o", "open_original", "Open", tooltip="Open its first original article", id="stories.open"),
+        Binding("r", "app.reload", "Reload", tooltip="Reload (library: update feeds)", id="stories.reload"),
     ]
 
     def __init__(self, stories: Sequence[StoryOutline], unread: Callable[[int], bool], open_story: Callable[[int], None]) -> None:
