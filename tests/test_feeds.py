@@ -168,3 +168,11 @@ def test_a_conditional_request_of_an_unchanged_feed_is_not_modified(local_server
     assert first.etag == '"v1"' and not first.not_modified
     again = fetch_url(url, validators=Validators(etag=first.etag))
     assert again.not_modified and again.data == b""
+
+
+def test_a_slow_feed_is_one_line_within_its_deadline(local_server):
+    slow = local_server.route("/slowfeed/feed.xml", rss("Courier", [("x", local_server.url("/slowfeed/x.html"), "y")]), delay=3.0)
+    started = time.monotonic()
+    result = load_sources([slow], timeout=1.0)
+    assert time.monotonic() - started < 2.9
+    assert [str(p) for p in result.problems] == [f"{slow}: did not finish within 1 s"]

@@ -206,3 +206,11 @@ async def test_r_in_the_story_list_updates_the_feeds(local_server):
         await pilot.pause(0.3)
         listing = await story_list()
         assert any("2 outlets" in str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count))
+
+
+def test_a_page_two_feeds_link_to_is_stored_once(capsys, local_server):
+    main(["feeds", "add", serve_feed(local_server, "twin1", [("ferry", FERRY)])])
+    other = local_server.route("/twin2/feed.xml", rss("Other", [("Ferry", local_server.url("/twin1/ferry.html"), "")]))
+    main(["feeds", "add", other])
+    assert main(["update"]) == 0
+    assert "1 new article" in capsys.readouterr().err

@@ -218,6 +218,10 @@ class Library:
 
     # --- articles ------------------------------------------------------------------------------
 
+    def known_urls(self) -> set[str]:
+        """Every stored article's address: a page two feeds both link to is stored once."""
+        return {row[0] for row in self.db.execute("SELECT url FROM articles WHERE url IS NOT NULL")}
+
     def known_items(self, feed_id: int) -> set[str]:
         return {row[0] for row in self.db.execute("SELECT item_key FROM articles WHERE feed_id = ?", (feed_id,))}
 

@@ -78,6 +78,7 @@ def update(library: Library, timeout: float = TIMEOUT_SECONDS, progress: Progres
     report.feeds = len(feeds)
     answers = fetch_all([f.url for f in feeds], timeout, validators=[Validators(f.etag, f.last_modified) for f in feeds])
     pending = []
+    seen_links = library.known_urls()  # the same page through two feeds is one article
     for feed, answer in zip(feeds, answers):
         try:
             if isinstance(answer, FetchError):
@@ -93,7 +94,12 @@ def update(library: Library, timeout: float = TIMEOUT_SECONDS, progress: Progres
             continue
         library.feed_checked(feed.id, parsed.title, answer.etag, answer.last_modified, None)
         known = library.known_items(feed.id)
-        pending += [(feed, parsed, item) for item in parsed.items if item.key not in known]
+        for item in parsed.items:
+            if item.key in known or (item.link and item.link in seen_links):
+                continue
+            if item.link:
+                seen_links.add(item.link)
+            pending.append((feed, parsed, item))
     links = [item.link for _, _, item in pending if item.link]
     pages = dict(zip(links, fetch_all(links, timeout, done=(lambda done, total, _: progress(done, total)) if progress else None)))
     for feed, parsed, item in pending:
