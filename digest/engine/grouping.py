@@ -130,9 +130,8 @@ def _unit_vectors(profiles: Sequence[Profile], background: int) -> list[dict[str
     return vectors
 
 
-RARE_SHARE = 0.02
-"""A term in at most this share of the articles (and at least ``RARE_FLOOR``) proposes pairs."""
-RARE_FLOOR = 100
+PROPOSERS = 40
+"""An article's this many heaviest terms propose the pairs it is compared in (large inputs)."""
 ROW_BLOCK = 256
 PAIR_FLOOR = 0.03
 """Pairs less similar than this are left out (as if 0): far below any grouping threshold, and
@@ -155,12 +154,13 @@ def cosines(vectors: Sequence[dict[str, float]], sparse_from: int = DEFAULT_GROU
 
 
 def _sparse_cosines(vectors: Sequence[dict[str, float]]) -> dict[tuple[int, int], float]:
-    """The same as the loop in ``cosines``, in C, for the pairs that share a rare term.
+    """The same as the loop in ``cosines``, in C, for the pairs that share a heavy term.
 
     Every pair of a large input sharing some common word would make the product dense (tens of
-    millions of pairs at a few thousand articles). Articles about one event share its rare
-    words (names, places), so pairs are proposed by the product over rare terms only, and each
-    proposed pair's cosine is then computed exactly over all its terms.
+    millions of pairs at a few thousand articles). Articles about one event share the words that
+    weigh most in them (its names and places, its key words; in the headline and lede), so a pair
+    is proposed when a term is among the ``PROPOSERS`` heaviest of both, and each proposed pair's
+    cosine is then computed exactly over all its terms, a block of rows at a time.
     """
     import numpy as np
     from scipy import sparse  # lazy: only large inputs pay for importing scipy
@@ -173,10 +173,12 @@ def _sparse_cosines(vectors: Sequence[dict[str, float]]) -> dict[tuple[int, int]
             cols.append(column.setdefault(term, len(column)))
             values.append(value)
     matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(vectors), max(1, len(column))), dtype=np.float64)
-    document_frequency = np.bincount(np.asarray(cols, dtype=np.int64), minlength=matrix.shape[1])
-    rare = np.flatnonzero(document_frequency <= max(RARE_FLOOR, RARE_SHARE * len(vectors)))
-    presence = matrix[:, rare].tocsr()
-    presence.data[:] = 1.0
+    heavy_rows, heavy_cols = [], []
+    for row, vector in enumerate(vectors):
+        for term, _ in heapq.nlargest(PROPOSERS, vector.items(), key=lambda item: (item[1], item[0])):
+            heavy_rows.append(row)
+            heavy_cols.append(column[term])
+    presence = sparse.csr_matrix((np.ones(len(heavy_rows)), (heavy_rows, heavy_cols)), shape=matrix.shape)
     presence_t = presence.T.tocsc()
     matrix_t = matrix.T.tocsc()
     found: dict[tuple[int, int], float] = {}
