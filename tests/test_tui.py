@@ -11,7 +11,7 @@ from digest.engine import build_story
 from digest.pipeline import load_stories
 from digest.tui.app import BINDINGS, DigestApp
 from digest.tui.screens.dialogs import ConfirmScreen, HelpScreen, SaveScreen, TextScreen
-from digest.tui.widgets.story_view import ParagraphView, StoryView
+from digest.tui.widgets.story_view import StoryView
 from tests.conftest import make_source
 from tests.tui_app import seed_story
 
@@ -41,7 +41,7 @@ async def test_loads_in_a_worker_and_shows_the_merged_story():
                 break
             await pilot.pause(0.05)
         assert app.story is not None and app.view is None
-        assert len(app.query(ParagraphView)) == len(app.story.blocks)
+        assert app.query_one(StoryView).paragraph_count == len(app.story.blocks)
 
 
 @pytest.mark.asyncio
@@ -145,8 +145,8 @@ async def test_search_highlights_and_cycles_matches():
         assert app.cursor == app.matches[1]
         await pilot.press("N")
         assert app.cursor == app.matches[0]
-        hit = app.query(ParagraphView)[app.cursor[0]]
-        assert any(str(span.style).startswith("bold on") for span in hit.visual.spans)  # the search-hit style
+        hit = app.query_one(StoryView).content(app.cursor[0])
+        assert any(str(span.style).startswith("bold on") for span in hit.spans)  # the search-hit style
         await pilot.press("slash", *"no such words", "enter")
         assert app.matches == []
         await pilot.press("slash", "escape")
@@ -246,8 +246,7 @@ async def test_untrusted_text_is_shown_literally():
 
     story = build_story([make_source(0, normalize_text(hostile))])
     async with reader(story) as (app, pilot):
-        shown = app.query(ParagraphView)[0].render()
-        plain = shown.plain if hasattr(shown, "plain") else str(shown)
+        plain = " ".join(app.query_one(StoryView).text_lines(0))
         assert "[bold red]ALERT[/]" in plain
         assert "\x1b" not in plain and "␛[31mred" in plain
 
@@ -277,7 +276,7 @@ async def test_search_cursor_is_drawn_on_the_match():
         await pilot.press("slash", *"zarif", "enter")
         await pilot.pause()
         paragraph, sentence = app.cursor
-        shown = app.query(ParagraphView)[paragraph].visual
+        shown = app.query_one(StoryView).content(paragraph)
         place = app.rendered[paragraph].sentences[sentence]
         assert any(s.style == "reverse" and s.start == place.start for s in shown.spans)
 
@@ -297,11 +296,11 @@ async def test_sentence_cursor_moves_both_ways():
 @pytest.mark.asyncio
 async def test_highlights_follow_a_theme_change():
     async with reader() as (app, pilot):
-        first = app.query(ParagraphView)[0]
-        before = list(first.render_lines(first.region.reset_offset))
+        view = app.query_one(StoryView)
+        before = [view.render_line(y) for y in range(5)]
         app.theme = "textual-light"
         await pilot.pause()
-        after = list(first.render_lines(first.region.reset_offset))
+        after = [view.render_line(y) for y in range(5)]
         assert before != after  # same text, restyled from the new theme's variables
 
 

@@ -34,7 +34,7 @@ from digest.tui.scrolling import scroll, scroll_bindings
 from digest.tui.screens.dialogs import ConfirmScreen, HelpScreen, SaveScreen, TextScreen
 from digest.tui.screens.story_list import StoryListScreen
 from digest.tui.widgets.source_list import MERGED_ID, SourceList
-from digest.tui.widgets.story_view import ParagraphView, StoryView
+from digest.tui.widgets.story_view import StoryView
 
 Place = tuple[int, int]
 """(paragraph index, sentence index) in the current view."""
@@ -635,8 +635,8 @@ class DigestApp(App[int]):
             self.switch_view(target)
         self.query_one(StoryView).focus()
 
-    @on(ParagraphView.Clicked)
-    def paragraph_clicked(self, event: ParagraphView.Clicked) -> None:
+    @on(StoryView.Clicked)
+    def paragraph_clicked(self, event: StoryView.Clicked) -> None:
         """A click on a paragraph puts the reading cursor on its first sentence."""
         if self.rendered and self.rendered[event.index].sentences:
             self._set_cursor((event.index, 0))
