@@ -69,8 +69,8 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as small, tempfile.TemporaryDirectory() as large:
         make_articles(100, Path(small))
-        make_articles(1000, Path(large), seed=3)
-        cases = {"5 seed articles": str(bundled_seeds_dir()), "100 articles": small, "1,000 articles": large}
+        make_articles(1200, Path(large), seed=3)
+        cases = {"5 seed articles": str(bundled_seeds_dir()), "100 articles": small, "1,200 articles": large}
         print("| input | paragraphs | import s | first paint s | built s | story shown s | shown − built s | scroll to end s |")
         print("|---|---|---|---|---|---|---|---|")
         for name, folder in cases.items():
