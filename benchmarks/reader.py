@@ -48,7 +48,7 @@ def run_case(folder: str) -> dict:
                 await pilot.pause(0.01)
             await pilot.pause()
             marks["story_shown"] = time.perf_counter() - STARTED
-            marks["paragraphs"] = len(app.rendered)
+            marks["paragraphs"] = len(app.reader.rendered)
             started = time.perf_counter()
             await pilot.press("G")
             await pilot.pause()

@@ -39,3 +39,15 @@ def test_search(snap_compare, size):
 
 def test_variants(snap_compare):
     assert snap_compare(APP, press=["G", "left_square_bracket", "v"], terminal_size=(120, 40))
+
+
+STORY_LIST_APP = str(Path(__file__).with_name("tui_story_list_app.py"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_story_list(snap_compare, size):
+    assert snap_compare(STORY_LIST_APP, terminal_size=size)
+
+
+def test_story_list_after_reading_the_first(snap_compare):
+    assert snap_compare(STORY_LIST_APP, press=["enter", "escape"], terminal_size=(80, 24))

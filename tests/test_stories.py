@@ -131,3 +131,12 @@ async def test_story_keys_do_nothing_on_the_list(two_events):
         await pilot.press("tab", "s", "w")
         await pilot.pause()
         assert isinstance(app.screen, StoryListScreen) and app.story is None
+
+
+async def test_o_in_the_list_says_when_there_is_no_page_to_open(two_events):
+    app = DigestApp(stories=load_stories([str(two_events)]).stories.all())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert any("no page to open" in str(n.message) for n in app._notifications)

@@ -19,7 +19,7 @@ STORY = seed_story()
 
 
 def paragraphs(app):
-    return [p.content.plain for p in app.rendered]
+    return [p.content.plain for p in app.reader.rendered]
 
 
 @asynccontextmanager
@@ -40,7 +40,7 @@ async def test_loads_in_a_worker_and_shows_the_merged_story():
             if app.story is not None:
                 break
             await pilot.pause(0.05)
-        assert app.story is not None and app.view is None
+        assert app.story is not None and app.reader.view is None
         assert app.query_one(StoryView).paragraph_count == len(app.story.blocks)
 
 
@@ -62,22 +62,22 @@ async def test_no_usable_source_is_a_message_and_exit_code_1(tmp_path):
 async def test_source_switching_tab_numbers_zero_and_escape():
     async with reader() as (app, pilot):
         await pilot.press("tab")
-        assert app.view == 0
+        assert app.reader.view == 0
         await pilot.press("tab", "tab")
-        assert app.view == 2
+        assert app.reader.view == 2
         await pilot.press("shift+tab")
-        assert app.view == 1
+        assert app.reader.view == 1
         await pilot.press("5")
-        assert app.view == 4
+        assert app.reader.view == 4
         assert paragraphs(app)[0] == STORY.sources[4].paragraphs[0].text
         await pilot.press("9")  # no ninth source: nothing happens
-        assert app.view == 4
+        assert app.reader.view == 4
         await pilot.press("0")
-        assert app.view is None
+        assert app.reader.view is None
         await pilot.press("3", "escape")
-        assert app.view is None
+        assert app.reader.view is None
         await pilot.press("shift+tab")
-        assert app.view == 4
+        assert app.reader.view == 4
 
 
 @pytest.mark.asyncio
@@ -85,21 +85,21 @@ async def test_clicking_a_source_shows_it():
     async with reader(size=(120, 40)) as (app, pilot):
         await pilot.click("#sources", offset=(5, 3))
         await pilot.pause()
-        assert app.view is not None
+        assert app.reader.view is not None
 
 
 @pytest.mark.asyncio
 async def test_unique_detail_jumps_in_merged_and_single_source_views():
     async with reader() as (app, pilot):
         await pilot.press("right_square_bracket")
-        first = app.cursor
-        assert first is not None and app.rendered[first[0]].sentences[first[1]].detail_of
+        first = app.reader.cursor
+        assert first is not None and app.reader.rendered[first[0]].sentences[first[1]].detail_of
         await pilot.press("right_square_bracket")
-        assert app.cursor > first
+        assert app.reader.cursor > first
         await pilot.press("left_square_bracket")
-        assert app.cursor == first
+        assert app.reader.cursor == first
         await pilot.press("5", "right_square_bracket")
-        place = app.rendered[app.cursor[0]].sentences[app.cursor[1]]
+        place = app.reader.rendered[app.reader.cursor[0]].sentences[app.reader.cursor[1]]
         assert place.detail_of == (4,)
 
 
@@ -108,7 +108,7 @@ async def test_detail_jump_without_details_says_so():
     story = build_story([make_source(0, "Same words in both outlets today."), make_source(1, "Same words in both outlets today.")])
     async with reader(story) as (app, pilot):
         await pilot.press("right_square_bracket")
-        assert app.cursor is None
+        assert app.reader.cursor is None
 
 
 @pytest.mark.asyncio
@@ -140,24 +140,24 @@ async def test_search_highlights_and_cycles_matches():
         assert search.display and search.has_focus
         await pilot.press(*"zarif", "enter")
         assert not search.display
-        assert len(app.matches) >= 2 and app.cursor == app.matches[0]
+        assert len(app.reader.matches) >= 2 and app.reader.cursor == app.reader.matches[0]
         await pilot.press("n")
-        assert app.cursor == app.matches[1]
+        assert app.reader.cursor == app.reader.matches[1]
         await pilot.press("N")
-        assert app.cursor == app.matches[0]
-        hit = app.query_one(StoryView).content(app.cursor[0])
+        assert app.reader.cursor == app.reader.matches[0]
+        hit = app.query_one(StoryView).content(app.reader.cursor[0])
         assert any(str(span.style).startswith("bold on") for span in hit.spans)  # the search-hit style
         await pilot.press("slash", *"no such words", "enter")
-        assert app.matches == []
+        assert app.reader.matches == []
         await pilot.press("slash", "escape")
-        assert not search.display and app.view is None
+        assert not search.display and app.reader.view is None
 
 
 @pytest.mark.asyncio
 async def test_variants_of_a_shared_passage():
     async with reader(size=(120, 40)) as (app, pilot):
         shared = next((b, i) for b, block in enumerate(STORY.blocks) for i, s in enumerate(block.sentences) if s.variants)
-        app._set_cursor(shared)
+        app.reader._set_cursor(shared)
         await pilot.press("v")
         assert isinstance(app.screen, TextScreen)
         texts = " ".join(str(w.render()) for w in app.screen.query(".dialog-item"))
@@ -199,7 +199,7 @@ def test_every_binding_has_an_id_and_remapping_works(tmp_path, monkeypatch):
     async def run():
         async with reader() as (app, pilot):
             await pilot.press("x")
-            return app.cursor
+            return app.reader.cursor
 
     import asyncio
 
@@ -275,9 +275,9 @@ async def test_search_cursor_is_drawn_on_the_match():
     async with reader() as (app, pilot):
         await pilot.press("slash", *"zarif", "enter")
         await pilot.pause()
-        paragraph, sentence = app.cursor
+        paragraph, sentence = app.reader.cursor
         shown = app.query_one(StoryView).content(paragraph)
-        place = app.rendered[paragraph].sentences[sentence]
+        place = app.reader.rendered[paragraph].sentences[sentence]
         assert any(s.style == "reverse" and s.start == place.start for s in shown.spans)
 
 
@@ -285,12 +285,12 @@ async def test_search_cursor_is_drawn_on_the_match():
 async def test_sentence_cursor_moves_both_ways():
     async with reader() as (app, pilot):
         await pilot.press("right_curly_bracket")
-        assert app.cursor == (0, 0)
+        assert app.reader.cursor == (0, 0)
         await pilot.press("right_curly_bracket", "right_curly_bracket")
-        places = [(p, s) for p, paragraph in enumerate(app.rendered) for s in range(len(paragraph.sentences))]
-        assert app.cursor == places[2]
+        places = [(p, s) for p, paragraph in enumerate(app.reader.rendered) for s in range(len(paragraph.sentences))]
+        assert app.reader.cursor == places[2]
         await pilot.press("left_curly_bracket")
-        assert app.cursor == places[1]
+        assert app.reader.cursor == places[1]
 
 
 @pytest.mark.asyncio
@@ -309,7 +309,7 @@ async def test_a_single_source_is_shown_with_a_note():
     story = build_story([make_source(0, "Only one outlet covered the harbor fire on Thursday.")])
     async with reader(story) as (app, pilot):
         assert any("Only one source" in n.message for n in app._notifications)
-        assert all(place.detail_of == (0,) for p in app.rendered for place in p.sentences)
+        assert all(place.detail_of == (0,) for p in app.reader.rendered for place in p.sentences)
 
 
 @pytest.mark.asyncio
@@ -322,7 +322,7 @@ async def test_a_broken_keymap_warns_once_and_keeps_the_default_keys():
         warnings = [n for n in app._notifications if n.title == "Keymap"]
         assert len(warnings) == 1 and "'keymap' must be a table" in warnings[0].message
         await pilot.press("]")
-        assert app.cursor is not None  # the default binding still works
+        assert app.reader.cursor is not None  # the default binding still works
 
 
 @pytest.mark.asyncio
@@ -344,7 +344,7 @@ async def test_the_overwrite_question_has_cancel_focused(tmp_path, monkeypatch):
 def test_the_default_file_name_is_cut_at_a_word():
     from dataclasses import replace
 
-    from digest.tui.app import MAX_SLUG, default_save_path
+    from digest.tui.screens.reader import MAX_SLUG, default_save_path
 
     long_title = "Officials announce sweeping overhaul of the harbor ferry network after months of complaints"
     name = default_save_path(replace(STORY, title=long_title)).stem
@@ -398,7 +398,7 @@ async def test_skipped_sources_stay_listed_and_story_actions_wait_for_a_story(tm
     from digest.model import LoadProblem
 
     async with reader() as (app, pilot):
-        app.show_story(STORY, [LoadProblem("gone.txt", "does not exist")])
+        app.reader.show_story(STORY, [LoadProblem("gone.txt", "does not exist")])
         await pilot.pause()
         rows = [str(option.prompt) for option in app.query_one("#sources").options]
         assert any("skipped" in row and "gone.txt" in row and "does not exist" in row for row in rows)
@@ -407,7 +407,7 @@ async def test_skipped_sources_stay_listed_and_story_actions_wait_for_a_story(tm
     empty = DigestApp(loader=lambda status: __import__("digest.pipeline", fromlist=["Loaded"]).Loaded((), ()))
     async with empty.run_test() as pilot:
         await pilot.pause()
-        assert empty.check_action("save", ()) is False and empty.check_action("quit", ()) is True
+        assert empty.reader.check_action("save", ()) is False and empty.check_action("quit", ()) is True
 
 
 @pytest.mark.asyncio
@@ -428,15 +428,15 @@ async def test_from_a_merged_sentence_to_an_outlets_own_version_and_back():
         shared = next((b, i) for b, block in enumerate(STORY.blocks) for i, s in enumerate(block.sentences) if len(s.source_ids) > 1)
         merged = STORY.blocks[shared[0]].sentences[shared[1]]
         outlet = STORY.source_index(merged.source_ids[-1])
-        app._set_cursor(shared)
+        app.reader._set_cursor(shared)
         await pilot.press(str(outlet + 1))
         await pilot.pause()
-        assert app.view == outlet and app.cursor is not None
-        sentence = STORY.source_sentences[outlet][app.cursor[0]][app.cursor[1]]
+        assert app.reader.view == outlet and app.reader.cursor is not None
+        sentence = STORY.source_sentences[outlet][app.reader.cursor[0]][app.reader.cursor[1]]
         assert (sentence.block, sentence.index) == shared  # the outlet's own version, in context
         await pilot.press("0")
         await pilot.pause()
-        assert app.view is None and app.cursor == shared  # and back
+        assert app.reader.view is None and app.reader.cursor == shared  # and back
 
 
 @pytest.mark.asyncio

@@ -25,6 +25,7 @@ SEARCH_STYLE = "bold on $foreground 30%"
 
 
 def source_colour(index: int) -> str:
+    """Source ``index``'s colour: a theme variable, so highlights follow the theme."""
     return f"${PALETTE[index % len(PALETTE)]}"
 
 
@@ -38,6 +39,7 @@ def detail_style(index: int) -> str:
 
 
 def marker_style(index: int) -> str:
+    """How a source's letter marker is drawn: bold, in its colour."""
     return f"bold {source_colour(index)}"
 
 
@@ -54,18 +56,23 @@ class SentencePlace:
 
 @dataclass(frozen=True)
 class RenderedParagraph:
+    """A paragraph as drawn, with where each of its sentences lies (for cursor and jumps)."""
+
     content: Content
     sentences: tuple[SentencePlace, ...]
     heading: bool = False
 
 
 class _Builder:
+    """Text and style spans built piece by piece: untrusted text is only ever a plain string."""
+
     def __init__(self) -> None:
         self.text: list[str] = []
         self.length = 0
         self.spans: list[Span] = []
 
     def add(self, text: str, style: str | None = None) -> tuple[int, int]:
+        """Append ``text`` (optionally styled); its [start, end) offsets."""
         start = self.length
         self.text.append(text)
         self.length += len(text)
@@ -74,9 +81,11 @@ class _Builder:
         return start, self.length
 
     def style(self, start: int, end: int, style: str) -> None:
+        """Style a range already added."""
         self.spans.append(Span(start, end, style))
 
     def content(self) -> Content:
+        """The built Content (never parsed as markup)."""
         return Content("".join(self.text), spans=list(self.spans))
 
 
@@ -177,6 +186,7 @@ def with_search(paragraph: RenderedParagraph, pattern: re.Pattern[str] | None) -
 
 
 def header_text(story: Story) -> Content:
+    """The header: the clipped title and the one-line summary of what the merge saved."""
     stats = story.stats
     summary = (
         f"{stats.sources} source{'s' if stats.sources != 1 else ''} · {stats.sentences_in} sentences in, "

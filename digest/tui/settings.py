@@ -21,16 +21,19 @@ MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 
 
 def config_dir() -> Path:
+    """digest's config folder (platformdirs; tests point XDG_CONFIG_HOME elsewhere)."""
     import platformdirs
 
     return platformdirs.user_config_path("digest")
 
 
 def keymap_path() -> Path:
+    """Where the user remaps keys by binding id."""
     return config_dir() / "keymap.toml"
 
 
 def _known_key_names() -> frozenset[str]:
+    """Key names Textual understands, to refuse a typo in the keymap with a clear line."""
     from textual.keys import KEY_DISPLAY_ALIASES, Keys
 
     names = {key.value.rpartition("+")[2] for key in Keys}
@@ -83,6 +86,7 @@ def read_keymap(known_ids: Collection[str], path: Path | None = None) -> tuple[d
 
 
 def settings_path() -> Path:
+    """Where the reader remembers the chosen theme."""
     return config_dir() / "settings.toml"
 
 
@@ -110,4 +114,5 @@ def remember_theme(theme: str, path: Path | None = None) -> str | None:
 
 
 def _toml_string(text: str) -> str:
+    """A TOML basic string (quotes and backslashes escaped)."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

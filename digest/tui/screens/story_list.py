@@ -40,6 +40,7 @@ class StoryListScreen(Screen[None]):
     BINDINGS = [
         Binding("n", "next_unread", "Next unread", id="stories.next_unread"),
         Binding("o", "open_original", "Open", tooltip="Open its first original article", id="stories.open"),
+        Binding("escape", "app.close_list", "Back", show=False, id="stories.back"),
         Binding("r", "app.reload", "Reload", tooltip="Reload (library: update feeds)", id="stories.reload"),
     ]
 
@@ -55,6 +56,7 @@ class StoryListScreen(Screen[None]):
         yield Footer()
 
     def _options(self) -> list[Option]:
+        """One option per story, with its unread mark as it is now."""
         return [Option(story_line(story, self.unread(i)), id=str(i)) for i, story in enumerate(self.stories)]
 
     def on_screen_resume(self) -> None:
@@ -67,6 +69,7 @@ class StoryListScreen(Screen[None]):
         listing.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter (or a click) reads the story."""
         self.open_story(event.option_index)
 
     def action_next_unread(self) -> None:
@@ -82,6 +85,7 @@ class StoryListScreen(Screen[None]):
         self.notify("No unread stories.", markup=False)
 
     def action_open_original(self) -> None:
+        """Open the highlighted story's first article that has a web address."""
         listing = self.query_one(OptionList)
         if listing.highlighted is None:
             return

@@ -30,4 +30,5 @@ class SourceList(OptionList):
             self.add_option(Option(Content.assemble((" ⚠ skipped ", "bold"), name, "\n", (f"    {problem.message}", "dim italic")), disabled=True))
 
     def show_view(self, source: int | None) -> None:
+        """Highlight the view shown: the merged story (None) or source ``source``."""
         self.highlighted = 0 if source is None else source + 1

@@ -51,12 +51,14 @@ class StoryView(ScrollView, can_focus=True):
         self._width = 0
 
     def on_mount(self) -> None:
+        """Styles come from the theme: a new theme re-renders the visible paragraphs."""
         self.app.theme_changed_signal.subscribe(self, lambda _: self._forget_styles())
 
     # --- what the app calls ---------------------------------------------------------------------
 
     @property
     def paragraph_count(self) -> int:
+        """How many paragraphs the view shows."""
         return len(self._paragraphs)
 
     def content(self, index: int) -> Content:
@@ -107,9 +109,11 @@ class StoryView(ScrollView, can_focus=True):
 
     @staticmethod
     def _heading(content: Content) -> Content:
+        """A heading is drawn bold."""
         return content.stylize("bold")
 
     def _text_width(self) -> int:
+        """The wrap width: the view's width less margins, at most MAX_TEXT_WIDTH."""
         return max(10, min(MAX_TEXT_WIDTH, self.scrollable_content_region.width - MARGIN * 2))
 
     def _lines_of(self, index: int) -> list[Strip]:
@@ -125,6 +129,7 @@ class StoryView(ScrollView, can_focus=True):
         return lines
 
     def _forget_styles(self) -> None:
+        """Drop rendered lines (new styles or theme); counts stay, wrapping is the same."""
         self._rendered.clear()
         self.refresh()
 
@@ -154,6 +159,7 @@ class StoryView(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self, _: events.Resize) -> None:
+        """A new width wraps the paragraphs anew."""
         self._layout()
 
     def _line(self, y: int) -> tuple[int, int] | None:
@@ -179,6 +185,7 @@ class StoryView(ScrollView, can_focus=True):
         return Strip.join([Strip.blank(MARGIN, style), text]).extend_cell_length(width, style).crop(0, width)
 
     def on_click(self, event: events.Click) -> None:
+        """A click on a paragraph tells the app, which moves the reading cursor there."""
         place = self._line(event.y + round(self.scroll_offset.y))
         if place is not None:
             self.post_message(self.Clicked(place[0]))
