@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from digest import __version__
-from digest.library.store import LibraryError
+from digest.library import LibraryError
+from digest.phrasing import plural
 from digest.safe_text import one_line
 
 EXIT_OK = 0
@@ -183,7 +184,7 @@ def _from_library(args: argparse.Namespace) -> bool:
     """No SOURCE given and the library has stories: show those (else the bundled seeds)."""
     if args.sources:
         return False
-    from digest.library.store import Library, LibraryError, library_path
+    from digest.library.store import Library, library_path
 
     if not library_path().exists():
         return False
@@ -288,7 +289,7 @@ def run_feeds(args: argparse.Namespace) -> int:
             for feed in feeds:
                 state = f"failed: {feed.error}" if feed.error else f"checked {feed.checked_at}" if feed.checked_at else "not fetched yet"
                 title = f" ({feed.title})" if feed.title else ""
-                print(one_line(f"{feed.url}{title} — {feed.articles} article{'s' if feed.articles != 1 else ''}, {state}"))
+                print(one_line(f"{feed.url}{title} — {plural(feed.articles, 'article')}, {state}"))
             return EXIT_OK
         url = args.url.strip()
         if args.action == "add":
@@ -302,7 +303,7 @@ def run_feeds(args: argparse.Namespace) -> int:
         if removed is None:
             print(f"digest: not following {one_line(url)} ('digest feeds list' shows the feeds)", file=sys.stderr)
             return EXIT_FAILURE
-        print(f"digest: removed {one_line(url)} and its {removed} article{'s' if removed != 1 else ''}", file=sys.stderr)
+        print(f"digest: removed {one_line(url)} and its {plural(removed, 'article')}", file=sys.stderr)
         return EXIT_OK
 
 
@@ -321,8 +322,8 @@ def run_update(args: argparse.Namespace) -> int:
         print(f"digest: {line}", file=sys.stderr)
     fallback = f" ({report.from_feed_text} from the feed's own text)" if report.from_feed_text else ""
     print(
-        f"digest: {report.feeds} feed{'s' if report.feeds != 1 else ''} ({report.unchanged} unchanged), "
-        f"{report.new_articles} new article{'s' if report.new_articles != 1 else ''}{fallback}, {report.stories} recent stor{'ies' if report.stories != 1 else 'y'}",
+        f"digest: {plural(report.feeds, 'feed')} ({report.unchanged} unchanged), "
+        f"{plural(report.new_articles, 'new article')}{fallback}, {plural(report.stories, 'recent story', 'recent stories')}",
         file=sys.stderr,
     )
     return EXIT_OK if report.new_articles or len(report.failures) < report.feeds else EXIT_FAILURE

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from digest.model import LoadProblem, Source, Story, StoryOutline
+from digest.phrasing import plural
 
 if TYPE_CHECKING:
     from digest.ingest.load import LoadResult
@@ -106,8 +107,9 @@ def distinct_labels(sources: Sequence[Source]) -> tuple[Source, ...]:
 
 def story_outline(story: Story) -> StoryOutline:
     """What a story list shows of a merged story."""
-    dates = sorted(s.date for s in story.sources if s.date)
-    return StoryOutline(story.title, story.sources, dates[0] if dates else None, dates[-1] if dates else None)
+    from digest.engine.grouping import outline
+
+    return outline(story.sources, story.title)
 
 
 @dataclass(frozen=True)
@@ -120,10 +122,6 @@ class Listed:
 
 Loader = Callable[..., Loaded]
 """What the reader is handed: ``loader(status=callback)`` gives the stories (see load_stories)."""
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'s' if count != 1 else ''}"
 
 
 def _load(specs: Sequence[str], labels: Sequence[str | None], timeout: float, status: Status) -> LoadResult:
@@ -140,7 +138,7 @@ def _groups(sources: Sequence[Source], one_story: bool, status: Status) -> list[
 
     if one_story or len(sources) == 1:
         return [list(range(len(sources)))]
-    status(f"Grouping {_plural(len(sources), 'article')} into stories…")
+    status(f"Grouping {plural(len(sources), 'article')} into stories…")
     return group_articles(sources)
 
 
@@ -158,7 +156,7 @@ def load_stories(
         groups = _groups(result.sources, one_story, status)
         stories = []
         for number, group in enumerate(groups, 1):
-            size = _plural(len(group), "source")
+            size = plural(len(group), "source")
             status(f"Merging story {number} of {len(groups)} ({size})…" if len(groups) > 1 else f"Merging {size}…")
             stories.append(build_story([result.sources[i] for i in group]))
         return Loaded(Stories.of(stories), result.problems)

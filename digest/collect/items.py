@@ -63,9 +63,8 @@ def from_opml(origin: str, data: bytes, timeout: float = TIMEOUT_SECONDS, max_by
 
 def items_to_sources(pairs: Sequence[tuple[Feed, FeedItem]], origin: str, timeout: float, max_bytes: int) -> Collected:
     """Fetch every item's page at once; each becomes a Source, from its page or its own text."""
-    links = [item.link or "" for _, item in pairs]
-    pages = fetch_all([link for link in links if link], timeout, max_bytes)
-    by_link = dict(zip([link for link in links if link], pages))
+    links = list(dict.fromkeys(item.link for _, item in pairs if item.link))
+    by_link = dict(zip(links, fetch_all(links, timeout, max_bytes)))
     sources: list[Source] = []
     problems: list[LoadProblem] = []
     for feed, item in pairs:

@@ -30,7 +30,7 @@ import heapq
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 
 from digest.engine.lexicon import facts
@@ -56,10 +56,7 @@ class GroupingParams:
     max_days_apart: int = 7
     """Articles published further apart than this report different events."""
     sparse_from: int = 150
-    """From this many articles on, cosines come from one sparse matrix product (scipy)."""
-
-    def as_dict(self) -> dict[str, float]:
-        return {f"grouping.{k}": float(v) for k, v in asdict(self).items()}
+    """From this many articles on, cosines come from sparse matrices (scipy)."""
 
 
 DEFAULT_GROUPING = GroupingParams()
@@ -242,13 +239,15 @@ def average_linkage(count: int, pairs: dict[tuple[int, int], float], threshold: 
     return [sorted(group) for group in members.values()]
 
 
-def outline(sources: Sequence[Source]) -> StoryOutline:
-    """A group's headline (as the merged story would choose it), its articles and time span."""
-    first_paragraph = next((p.text for s in sources for p in s.paragraphs), "")
-    lede = next(iter(split_sentences(first_paragraph)), None)
+def outline(sources: Sequence[Source], title: str | None = None) -> StoryOutline:
+    """A group's headline (``title``, or as the merged story would choose it), its articles and
+    time span (the dates that can be read)."""
+    if title is None:
+        first_paragraph = next((p.text for s in sources for p in s.paragraphs), "")
+        title = choose_title(sources, words_per_source(sources), next(iter(split_sentences(first_paragraph)), None))
     dates = sorted(s.date for s in sources if publication_day(s.date))
     return StoryOutline(
-        title=choose_title(sources, words_per_source(sources), lede),
+        title=title,
         sources=tuple(sources),
         first=dates[0] if dates else None,
         last=dates[-1] if dates else None,

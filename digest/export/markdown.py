@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import re
 
 from digest.model import MergedSentence, Span, Story, source_marker
+from digest.phrasing import plural
 from digest.safe_text import clip
 
 
@@ -61,7 +62,7 @@ def _sentence(story: Story, sentence: MergedSentence) -> str:
 def _summary(story: Story) -> str:
     stats = story.stats
     return (
-        f"Merged from {stats.sources} source{'s' if stats.sources != 1 else ''}: "
+        f"Merged from {plural(stats.sources, 'source')}: "
         f"{stats.sentences_in} sentences in, {stats.sentences_out} out; "
         f"{stats.duplicate_share:.0%} of the text was duplicate."
     )
@@ -80,7 +81,7 @@ def render_markdown(story: Story, depth: int = 1) -> str:
     for source, details in zip(story.sources, story.unique_counts()):
         title = f" — *{escape(source.title)}*" if source.title else ""
         unrelated = " — **shares nothing with the other sources: probably another story**" if source.id in story.unrelated else ""
-        out.append(f"- **{story.marker(source.id)}** {escape(source.label)}{title} — {_origin(source.origin)} ({details} unique detail{'s' if details != 1 else ''}){unrelated}")
+        out.append(f"- **{story.marker(source.id)}** {escape(source.label)}{title} — {_origin(source.origin)} ({plural(details, 'unique detail')}){unrelated}")
     out += [
         "",
         "Each piece of information is shown once. Markers such as ⟨A·C⟩ name every source that "
@@ -106,6 +107,6 @@ def render_digest_markdown(stories: Sequence[Story]) -> str:
         return render_markdown(stories[0])
     out = [f"# Digest: {len(stories)} stories", ""]
     for number, story in enumerate(stories, 1):
-        out.append(f"{number}. {escape(clip(story.title))} ({story.stats.sources} source{'s' if story.stats.sources != 1 else ''})")
+        out.append(f"{number}. {escape(clip(story.title))} ({plural(story.stats.sources, 'source')})")
     sections = [render_markdown(story, depth=2) for story in stories]
     return "\n".join(out) + "\n\n" + "\n".join(sections)

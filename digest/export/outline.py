@@ -16,6 +16,7 @@ import json
 from collections.abc import Sequence
 
 from digest.model import StoryOutline
+from digest.phrasing import plural
 from digest.safe_text import clip, one_line
 
 SCHEMA_NAME = "digest.stories"
@@ -48,7 +49,7 @@ def render_outlines(outlines: Sequence[StoryOutline], fmt: str) -> str:
     for number, outline in enumerate(outlines, 1):
         count = len(outline.sources)
         span = time_span(outline)
-        lines.append(f"{number}. {one_line(clip(outline.title))} ({count} source{'s' if count != 1 else ''}{', ' + span if span else ''})")
+        lines.append(f"{number}. {one_line(clip(outline.title))} ({plural(count, 'source')}{', ' + span if span else ''})")
         for source in outline.sources:
             lines.append(f"   - {source.label}: {source.origin}")
     return "\n".join(lines) + "\n"

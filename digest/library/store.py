@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from digest.library import LibraryError
 from digest.model import Paragraph, RemovedLine, Source
 
 MIGRATIONS: tuple[str, ...] = (
@@ -61,10 +62,6 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
-
-
-class LibraryError(Exception):
-    """The library cannot be used as asked; the message says why in one line."""
 
 
 def library_path() -> Path:

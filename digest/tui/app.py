@@ -25,6 +25,7 @@ from textual.worker import get_current_worker
 
 from digest.model import LoadProblem, Story, source_marker
 from digest.pipeline import Loaded, Loader, Stories
+from digest.phrasing import plural
 from digest.safe_text import one_line
 from digest.tui.screens.dialogs import HelpScreen
 from digest.tui.screens.reader import READER_BINDINGS, ReaderScreen
@@ -212,7 +213,7 @@ class DigestApp(App[int]):
     def notify_skipped(self, problems: list[LoadProblem]) -> None:
         """One notice for the sources that could not be used (listed in the source panel)."""
         if problems:
-            self.notify(f"{len(problems)} source{'s' if len(problems) != 1 else ''} skipped: see the end of the source list.", title="Sources skipped", severity="warning", markup=False, timeout=6)
+            self.notify(f"{plural(len(problems), 'source')} skipped: see the end of the source list.", title="Sources skipped", severity="warning", markup=False, timeout=6)
 
     # --- app-wide keys ---------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from textual.content import Content, Span
 
 from digest.model import Source, SourceSentence, Story, source_marker
+from digest.phrasing import plural
 from digest.safe_text import clip
 
 PALETTE = ("primary", "warning", "success", "error", "secondary-lighten-3", "accent-darken-3", "primary-lighten-3", "error-lighten-3")
@@ -189,7 +190,7 @@ def header_text(story: Story) -> Content:
     """The header: the clipped title and the one-line summary of what the merge saved."""
     stats = story.stats
     summary = (
-        f"{stats.sources} source{'s' if stats.sources != 1 else ''} · {stats.sentences_in} sentences in, "
+        f"{plural(stats.sources, 'source')} · {stats.sentences_in} sentences in, "
         f"{stats.sentences_out} out · {stats.duplicate_share:.0%} duplicate"
     )
     return Content.assemble((clip(story.title), "bold"), "\n", (summary, "dim"))

@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, LoadingIndicator, OptionList, Static
 
 from digest.model import LoadProblem, Story, source_marker
+from digest.phrasing import plural
 from digest.tui import render
 from digest.tui.screens.dialogs import ConfirmScreen, SaveScreen, TextScreen
 from digest.tui.scrolling import scroll, scroll_bindings
@@ -137,7 +138,7 @@ class ReaderScreen(Screen[None]):
         self.new_sources = new_sources
         if new_sources:
             count = len(new_sources)
-            self.notify(f"{count} new article{'s' if count != 1 else ''} since you last read this story: ✚ marks what only they tell.", markup=False, timeout=6)
+            self.notify(f"{plural(count, 'new article')} since you last read this story: ✚ marks what only they tell.", markup=False, timeout=6)
         problems = list(problems)
         self.problems = problems
         if notify:

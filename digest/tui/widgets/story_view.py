@@ -47,7 +47,6 @@ class StoryView(ScrollView, can_focus=True):
         """Styled lines of the paragraphs drawn so far (at ``_width``, in the current theme)."""
         self._starts: list[int] = []
         """The line each paragraph starts on."""
-        self._total = 0
         self._width = 0
 
     def on_mount(self) -> None:
@@ -154,7 +153,6 @@ class StoryView(ScrollView, can_focus=True):
                 line += 1
             self._starts.append(line)
             line += self._counts[index] + 1
-        self._total = line
         self.virtual_size = Size(self._width + MARGIN * 2, line)
         self.refresh()
 
