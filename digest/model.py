@@ -13,7 +13,7 @@ from typing import Literal
 ParagraphKind = Literal["paragraph", "heading"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """One reading unit of a cleaned article: a paragraph of body text or a heading inside it."""
 
@@ -21,7 +21,7 @@ class Paragraph:
     kind: ParagraphKind = "paragraph"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RemovedLine:
     """A line the cleaner dropped, kept so that nothing disappears silently."""
 
@@ -34,7 +34,7 @@ class RemovedLine:
     """Index of the line in the extracted text, counted from 0, before cleaning."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """One outlet's article, loaded and cleaned."""
 
@@ -56,7 +56,7 @@ class Source:
     fetched; this is the feed's own text")."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LoadProblem:
     """Why one source could not be used; reported in one line, never as a traceback."""
 
@@ -70,7 +70,7 @@ class LoadProblem:
 # --- the merged story -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A half-open character range [start, end) inside one sentence's text."""
 
@@ -78,7 +78,7 @@ class Span:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentenceRef:
     """Where a sentence sits in its source: indexes into Source.paragraphs and their sentences."""
 
@@ -92,7 +92,7 @@ MatchKind = Literal["wording", "information", "quotation"]
 same information in other words, or the same quotation inside the outlet's own framing."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Variant:
     """One source's sentence folded under a merged sentence, with how and how well it matched."""
 
@@ -108,7 +108,7 @@ class Variant:
     """IDF-weighted cosine of the two sentences' content lemmas (the information level)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Addition:
     """An outlet's own words attached to a merged sentence it shares: the framing around a
     quotation that the merged sentence already shows ("…,” the minister told reporters)."""
@@ -120,7 +120,7 @@ class Addition:
     new_spans: tuple[Span, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MergedSentence:
     """One piece of information of the merged story, shown once in its most complete wording."""
 
@@ -144,7 +144,7 @@ class MergedSentence:
         return len(self.source_ids) == 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A paragraph or heading of the merged story."""
 
@@ -156,7 +156,7 @@ class Block:
         return " ".join(s.text for s in self.sentences)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceSentence:
     """A sentence as its own source published it, and where it went in the merged story."""
 
@@ -171,7 +171,7 @@ class SourceSentence:
     """"shown": it is the merged sentence's own wording; otherwise how it was folded under it."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StoryStats:
     """The one-line summary: how much the merge saved."""
 
@@ -238,7 +238,7 @@ def source_marker(index: int) -> str:
     return letters
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StoryOutline:
     """One story of a digest as the story list shows it: no merge needed."""
 

@@ -7,6 +7,7 @@ export twice, and let no control character or bidi override into any export.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -54,7 +55,7 @@ def test_odd_stories_merge_without_error_loss_or_escape_sequences(texts):
     for index, text in enumerate(texts):
         source = parse_text(text, "text", f"story-{index}.txt")
         if source.paragraphs:
-            sources.append(source.__class__(**{**source.__dict__, "id": f"s{index}"}))
+            sources.append(dataclasses.replace(source, id=f"s{index}"))
     if not sources:
         return
     story = build_story(sources)

@@ -44,8 +44,10 @@ def new_spans(facts: Facts, source: int, weights: Weights, credited_alone: bool)
 
     ``credited_alone``: the sentence is shown as this outlet's alone (its marker says so).
     """
-    mine = frozenset({source})
-    details = detail_runs(facts.words, lambda word: not weights.told_by_others(word.lemma, mine), credited_alone)
+    sole_owner = weights.sole_owner
+    if not any(sole_owner.get(word.lemma) == source for word in facts.words):
+        return ()  # most sentences: every word is told by another outlet too
+    details = detail_runs(facts.words, lambda word: sole_owner.get(word.lemma) == source, credited_alone)
     if credited_alone and facts.words:
         covered = sum(len(run) for run in details)
         if covered > MOST_OF_A_SENTENCE * len(facts.words):

@@ -20,10 +20,10 @@ words as they are: the comparison still works on exact word forms.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from digest.engine.normalize import NEGATION_WORDS, QUOTATION, Token, tokenize
 
@@ -127,25 +127,40 @@ def _lemma(word: str) -> tuple[str, bool]:
     return lemma.casefold(), proper
 
 
+_LEMMAS: dict[str, str] = {}
+"""Normalized word -> lemma, filled as words are met (a dictionary lookup is the hot path of
+``facts``, run for every word of the story)."""
+
+
 def lemma(word: str) -> str:
     """The dictionary form of a normalized word ("killed" -> "kill"); numbers canonical."""
-    if word in _NUMBER_WORDS:
-        return _NUMBER_WORDS[word]
-    if word[0].isdigit():
-        return word
-    return _lemma(word)[0]
+    found = _LEMMAS.get(word)
+    if found is None:
+        if word in _NUMBER_WORDS:
+            found = _NUMBER_WORDS[word]
+        elif word[0].isdigit():
+            found = word
+        else:
+            found = _lemma(word)[0]
+        if len(_LEMMAS) < _LEMMA_MEMORY:
+            _LEMMAS[word] = found
+    return found
+
+
+_LEMMA_MEMORY = 262144
+"""Most words remembered: a long-running reader's memory stays bounded."""
 
 
 def is_number(lemma_: str) -> bool:
     return lemma_[0].isdigit() or lemma_ in ("million", "billion", "trillion", "dozens", "hundreds", "thousands", "millions")
 
 
-_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+_POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
 
 
-@dataclass(frozen=True)
-class Word:
-    """One content word of a sentence: where it stands and what it means."""
+class Word(NamedTuple):
+    """One content word of a sentence: where it stands and what it means (a named tuple, like
+    Token: there is one per content word of the story)."""
 
     token: Token
     lemma: str
@@ -153,7 +168,7 @@ class Word:
     number: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Facts:
     """What one sentence states, as comparable sets."""
 
@@ -211,7 +226,7 @@ def facts(text: str, tokens: list[Token] | None = None, names: frozenset[str] = 
         if norm in NEGATIONS or lem in NEGATIONS:
             scope_end = position + NEGATION_SCOPE
             continue
-        if _POSSESSIVE.search(raw) and norm.endswith("s"):
+        if norm.endswith("s") and raw.endswith(_POSSESSIVE_ENDINGS):
             norm = norm[:-1]
             lem = lemma(norm) if norm else ""
         if not norm or norm in FUNCTION_WORDS or norm in TITLES:

@@ -65,7 +65,7 @@ class MeaningParams:
 DEFAULT_MEANING = MeaningParams()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     """One sentence to compare: the representative of a same-wording group."""
 
@@ -83,7 +83,7 @@ class Unit:
     """False for headings and wordless lines, which neither fold nor take folds."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fold:
     """Unit ``index`` tells what unit ``host`` tells: it is shown under it."""
 
@@ -108,6 +108,8 @@ class Weights:
         self.df = df
         self.idf = {lemma: math.log(1.0 + total / count) for lemma, count in df.items()}
         self.owners = owners
+        self.sole_owner = {lemma: next(iter(found)) for lemma, found in owners.items() if len(found) == 1}
+        """Lemma -> the one outlet that uses it, for lemmas only one outlet uses: its details."""
         self._weights: dict[frozenset[str], float] = {}
         self._norms: dict[frozenset[str], float] = {}
 

@@ -53,7 +53,7 @@ FRAGMENT_SEPARATOR = " · "
 """Between the fragments of a folded sentence's own details."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Sentence:
     index: int
     ref: SentenceRef
@@ -265,11 +265,13 @@ def _merged_sentence(
     for member in members:
         if member is rep:
             continue
-        wording = score(rep.print, member.print)
-        information = round(cosine(member.facts, rep.facts, weights), 4)  # type: ignore[arg-type]
-        variants.append(
-            Variant(sources[member.ref.source].id, member.ref, member.text, member.how or "wording", round(wording.resemblance, 4), round(wording.containment, 4), information)
-        )
+        if member.text == rep.text:  # wire copy: the same sentence, nothing to score
+            resemblance = containment = information = 1.0
+        else:
+            wording = score(rep.print, member.print)
+            resemblance, containment = round(wording.resemblance, 4), round(wording.containment, 4)
+            information = round(cosine(member.facts, rep.facts, weights), 4)  # type: ignore[arg-type]
+        variants.append(Variant(sources[member.ref.source].id, member.ref, member.text, member.how or "wording", resemblance, containment, information))
         if member.how == "quotation":
             addition = _framing(member, rep, sources, weights)
         elif member.how == "information":

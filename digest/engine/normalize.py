@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*\w*|\w+(?:['’.]\w+)*\.?", re.UNICODE)
 UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -23,9 +23,11 @@ STOPWORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Token:
-    """A normalized word and where it stands in the original text."""
+class Token(NamedTuple):
+    """A normalized word and where it stands in the original text.
+
+    A named tuple rather than a frozen dataclass: a story of 10,000 articles has millions of
+    tokens, and a tuple is made twice as fast and takes less than half the memory."""
 
     norm: str
     start: int
@@ -42,25 +44,32 @@ def _normalize_token(raw: str) -> str:
     return raw.replace("'", "").replace("’", "").replace(".", "").casefold()
 
 
+@lru_cache(maxsize=65536)
+def _token_form(raw: str) -> tuple[str, int]:
+    """(normalized form, characters to drop from the end of its span): the full stop that ends
+    a sentence is not part of a word, an acronym's is. Remembered: words repeat."""
+    trim = 1 if raw.endswith(".") and not _ACRONYM.match(raw) else 0
+    return _normalize_token(raw), trim
+
+
 def tokenize(text: str) -> list[Token]:
     """Normalized tokens with their character offsets in ``text``.
 
     "U.S." and "US" both become "us", "Ortiz’s" and "Ortiz's" both "ortizs", "1,000" is "1000";
     a trailing full stop that ends a sentence is not part of a word's span.
     """
-    tokens = []
+    tokens: list[Token] = []
+    append = tokens.append
+    unspaced_possible = not text.isascii() and UNSPACED.search(text) is not None
     for match in _TOKEN.finditer(text):
         raw = match.group()
-        if not raw.isascii() and UNSPACED.search(raw):
+        if unspaced_possible and UNSPACED.search(raw):
             tokens.extend(_unspaced_tokens(raw, match.start()))
             continue
-        norm = _normalize_token(raw)
-        if not norm:
-            continue
-        end = match.end()
-        if raw.endswith(".") and not _ACRONYM.match(raw):
-            end -= 1
-        tokens.append(Token(norm, match.start(), end))
+        norm, trim = _token_form(raw)
+        if norm:
+            start, end = match.span()
+            append(Token(norm, start, end - trim))
     return tokens
 
 
@@ -86,7 +95,7 @@ def _unspaced_tokens(raw: str, offset: int) -> list[Token]:
 
 def word_count(text: str) -> int:
     """How many words ``text`` has, counting each character of an unspaced script as one."""
-    if text.isascii():
+    if text.isascii() or UNSPACED.search(text) is None:
         return len(text.split())
     unspaced = len(UNSPACED.findall(text))
     return unspaced + sum(1 for piece in text.split() if not UNSPACED.search(piece))

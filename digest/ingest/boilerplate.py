@@ -304,7 +304,9 @@ def _related(text: str, ctx: LineContext) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _norm_title(text: str) -> str:
+    """Lowercase words only; remembered, since every line of an article is compared with its title."""
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
