@@ -120,10 +120,11 @@ other words ("rose", "won", "left") are listed as they are."""
 @lru_cache(maxsize=131072)
 def _lemma(word: str) -> tuple[str, bool]:
     """(lemma, known as a proper noun) of a lowercase word."""
-    import simplemma  # lazy: its dictionaries load on first use
+    from digest.engine.dictionary import lemmatizer_for  # lazy: the dictionary loads on first use
 
-    lemma = simplemma.lemmatize(word, lang=LANGUAGE)
-    proper = lemma[:1].isupper() or not simplemma.is_known(word, lang=LANGUAGE)
+    lemmatizer, lookup = lemmatizer_for()
+    lemma = lemmatizer.lemmatize(word, LANGUAGE)
+    proper = lemma[:1].isupper() or lookup.get_lemma(word, LANGUAGE) is None
     return lemma.casefold(), proper
 
 
