@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from digest.engine.normalize import NEGATION_WORDS, QUOTATION, Token, tokenize
+from digest.engine.normalize import NEGATION_WORDS, QUOTATION, Token, compact, tokenize
 
 LANGUAGE = "en"
 
@@ -251,21 +251,21 @@ def facts(text: str, tokens: list[Token] | None = None, names: frozenset[str] = 
     order = tuple(dict.fromkeys(names))
     near_attribution = {p for a in attributions for p in range(a - ATTRIBUTION_REACH, a + ATTRIBUTION_REACH + 1)}
     contexts = tuple(
-        (word.lemma, frozenset(w.lemma for w in found[i + 1 : i + 1 + NUMBER_REACH] if not w.number))
+        (word.lemma, compact(frozenset(w.lemma for w in found[i + 1 : i + 1 + NUMBER_REACH] if not w.number)))
         for i, word in enumerate(found)
         if _is_count(found, i)
     )
     quotes = [m.span() for m in QUOTATION.finditer(text)]
-    quoted = frozenset(w.lemma for w in found if any(a <= w.token.start < b for a, b in quotes))
-    sources = frozenset(w.lemma for w, position in zip(found, found_at) if w.name and position in near_attribution)
+    quoted = compact(frozenset(w.lemma for w in found if any(a <= w.token.start < b for a, b in quotes)))
+    sources = compact(frozenset(w.lemma for w, position in zip(found, found_at) if w.name and position in near_attribution))
     lemmas = frozenset(w.lemma for w in found)
     return Facts(
         words=tuple(found),
         lemmas=lemmas,
-        names=frozenset(names),
-        numbers=frozenset(w.lemma for w in found if w.number),
-        negated=frozenset(negated),
-        directions=frozenset(lemma_ for lemma_ in lemmas if lemma_ in OPPOSITES),
+        names=compact(frozenset(names)),
+        numbers=compact(frozenset(w.lemma for w in found if w.number)),
+        negated=compact(frozenset(negated)),
+        directions=compact(frozenset(lemma_ for lemma_ in lemmas if lemma_ in OPPOSITES)),
         name_order=order,
         acronyms=tuple(sorted(acronyms.items())),
         sources=sources,

@@ -59,6 +59,7 @@ class _Sentence:
     ref: SentenceRef
     text: str
     tokens: list[Token]
+    """Its normalized words with their offsets; emptied once its facts are found."""
     print: Fingerprint
     kind: ParagraphKind = "paragraph"
     facts: Facts | None = None
@@ -131,6 +132,9 @@ def build_story(
             if sentence.text not in known:
                 known[sentence.text] = facts(sentence.text, sentence.tokens, names)
             sentence.facts = known[sentence.text]
+        del known
+        for sentence in flat:
+            sentence.tokens = []  # only the facts needed them: a large story's memory stays lower
         weights = Weights([(s.ref.source, s.facts) for s in flat])  # type: ignore[misc]
         _fold(flat, wording_rep, weights, meaning)
     with stage("merge"):
@@ -236,7 +240,7 @@ def _assemble(sources: Sequence[Source], segmented: list[list[list[_Sentence]]],
     chars_out = sum(len(m.text) + sum(len(a.text) for a in m.additions) for b in blocks for m in b.sentences)
     stats = StoryStats(len(sources), len(flat), sum(len(b.sentences) for b in blocks), chars_in, chars_out)
     return Story(
-        title=choose_title(sources, Counter(w for paragraphs in segmented for w in {t.norm for p in paragraphs for s in p for t in s.tokens}), _lede(blocks) or _first_sentence(segmented)),
+        title=choose_title(sources, Counter(w for paragraphs in segmented for w in {w for p in paragraphs for s in p for w in s.print.words}), _lede(blocks) or _first_sentence(segmented)),
         sources=tuple(sources),
         blocks=tuple(blocks),
         source_sentences=source_sentences,

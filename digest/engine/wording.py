@@ -136,18 +136,21 @@ def _same_quoted_passage(a: Fingerprint, b: Fingerprint, params: SimilarityParam
     return common / min(len(a.quote), len(b.quote)) >= params.containment
 
 
-def signatures(prints: Sequence[Fingerprint], indexes: Sequence[int], params: SimilarityParams) -> list:
-    """datasketch MinHash signatures (hash value arrays) of the chosen sentences, in one batch."""
-    if not indexes:
-        return []
+def signatures(prints: Sequence[Fingerprint], indexes: Sequence[int], params: SimilarityParams):
+    """datasketch MinHash signatures of the chosen sentences, one row each of a numpy matrix.
+
+    datasketch keeps hash values as 64-bit integers below 2**32; the rows are stored as 32-bit
+    ones, and each MinHash is dropped once copied: on a day's articles the signatures would
+    otherwise take twice their memory, twice over.
+    """
+    import numpy as np  # datasketch's own dependency
     from datasketch import MinHash  # lazy: keeps the reader's first paint free of it
 
-    minhashes = MinHash.bulk(
-        [[s.encode("utf-8") for s in sorted(prints[i].shingles)] for i in indexes],
-        num_perm=params.num_perm,
-        seed=params.seed,
-    )
-    return [m.hashvalues for m in minhashes]
+    matrix = np.empty((len(indexes), params.num_perm), dtype=np.uint32)
+    shingle_lists = ([s.encode("utf-8") for s in sorted(prints[i].shingles)] for i in indexes)
+    for row, minhash in enumerate(MinHash.generator(shingle_lists, num_perm=params.num_perm, seed=params.seed)):
+        matrix[row] = minhash.hashvalues
+    return matrix
 
 
 def shingle_buckets(indexes: Sequence[int], prints: Sequence[Fingerprint]) -> list[list[int]]:
@@ -164,7 +167,7 @@ def shingle_buckets(indexes: Sequence[int], prints: Sequence[Fingerprint]) -> li
     return [members for members in postings.values() if len(members) > 1]
 
 
-def lsh_buckets(indexes: Sequence[int], hashvalues: Sequence, params: SimilarityParams) -> list[list[int]]:
+def lsh_buckets(indexes: Sequence[int], matrix, params: SimilarityParams) -> list[list[int]]:
     """Buckets of sentence indexes whose signatures agree on all rows of at least one band.
 
     The banding is done here on datasketch's signatures rather than through MinHashLSH because
@@ -177,7 +180,7 @@ def lsh_buckets(indexes: Sequence[int], hashvalues: Sequence, params: Similarity
 
     if not indexes:
         return []
-    matrix = np.stack(list(hashvalues))  # one row of hash values per sentence
+    # ``matrix``: one row of MinHash values per sentence (see ``signatures``)
     ids = np.asarray(indexes)
     found: list[list[int]] = []
     for band in range(params.bands):  # one band at a time: memory stays at one column of keys
@@ -228,9 +231,10 @@ def group_near_duplicates(prints: Sequence[Fingerprint], params: SimilarityParam
             buckets = shingle_buckets(comparable, prints)
     else:
         with stage("signatures"):
-            hashvalues = signatures(prints, comparable, params)
+            matrix = signatures(prints, comparable, params)
         with stage("candidates"):
-            buckets = lsh_buckets(comparable, hashvalues, params)
+            buckets = lsh_buckets(comparable, matrix, params)
+            del matrix
     with stage("verify"):
         neighbours = _verified_neighbours(buckets, prints, params)
         representative = _leaders(prints, neighbours, params)
