@@ -15,15 +15,41 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
+from digest.background import in_background
 from digest.engine.details import detail_runs, new_spans
 from digest.engine.headline import choose_title
 from digest.engine.lexicon import Facts, capitalised_inside, facts
-from digest.engine.meaning import DEFAULT_MEANING, Fold, MeaningParams, Unit, Weights, cosine, fold_by_meaning, remainder, tells_same
+from digest.engine.meaning import (
+    DEFAULT_MEANING,
+    Fold,
+    MeaningParams,
+    Unit,
+    Weights,
+    cosine,
+    fold_by_meaning,
+    remainder,
+    tells_same,
+)
 from digest.engine.normalize import Token, numbers, quotation, tokenize, words
-from digest.engine.order import Placed, depends_on_previous, inside_quotation, reading_order
+from digest.engine.order import (
+    Placed,
+    depends_on_previous,
+    inside_quotation,
+    reading_order,
+)
 from digest.engine.segment import sentence_spans
-from digest.engine.wording import DEFAULT_PARAMS, Fingerprint, SimilarityParams, fingerprint, group_near_duplicates, score
+from digest.engine.wording import (
+    DEFAULT_PARAMS,
+    Fingerprint,
+    SimilarityParams,
+    fingerprint,
+    group_near_duplicates,
+    plan_wording,
+    score,
+    signatures,
+)
 from digest.model import (
     Addition,
     Block,
@@ -124,7 +150,11 @@ def build_story(
     with stage("segment"):
         segmented = segment_sources(sources)
         flat = [s for paragraphs in segmented for sentences in paragraphs for s in sentences]
-    wording_rep = group_near_duplicates([s.print for s in flat], params, stage)
+    prints = [s.print for s in flat]
+    plan = plan_wording(prints, params)
+    # A large story's MinHash signatures are made in a forked child while this process finds
+    # the sentences' facts, which do not depend on them (digest.background).
+    matrix = in_background(partial(signatures, prints, plan.comparable, params)) if plan.uses_minhash else None
     with stage("meaning"):
         names = capitalised_inside((s.text, s.tokens) for s in flat)
         known: dict[str, Facts] = {}  # identical sentences (wire copy) state the same facts
@@ -135,6 +165,8 @@ def build_story(
         del known
         for sentence in flat:
             sentence.tokens = []  # only the facts needed them: a large story's memory stays lower
+    wording_rep = group_near_duplicates(prints, params, stage, plan, matrix)
+    with stage("meaning"):
         weights = Weights([(s.ref.source, s.facts) for s in flat])  # type: ignore[misc]
         _fold(flat, wording_rep, weights, meaning)
     with stage("merge"):

@@ -34,7 +34,7 @@ of the pairs that tell the same: independent outlets rarely share wording, hence
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from typing import NamedTuple
 
@@ -200,20 +200,20 @@ MAX_HEADS = 24
 hundreds of different sentences share costs its size times this, not its size squared."""
 
 
-def group_near_duplicates(prints: Sequence[Fingerprint], params: SimilarityParams = DEFAULT_PARAMS, stage: StageTimer = no_timing) -> list[int]:
-    """For every sentence, the index of its group's representative: the most complete wording.
+@dataclass(frozen=True)
+class WordingPlan:
+    """What the same-wording level will compare: sentences with identical words are joined to
+    their first occurrence without any comparison, the others are compared."""
 
-    1. Identical wordings are joined first, without MinHash.
-    2. Candidates: sentences that share a bucket (a word trigram in a small story, an LSH band
-       in a large one). In each bucket a member is checked against the bucket's heads, one per
-       group seen there, until one matches; each verified pair is an edge, each pair checked once.
-    3. Groups: sentences taken most complete first (most words); each joins the earliest group
-       leader among its verified neighbours, or its neighbour's leader when it verifies against
-       that leader itself; otherwise it leads a group of its own.
-    So every member of a group is a near-duplicate of its representative (verified pairs chain:
-    A~B and B~C does not make A~C), and the work is linear in the buckets' sizes. A sentence with
-    no words is a group of its own: separators never merge.
-    """
+    same_words: dict[int, int]
+    """Sentence index -> the first sentence with exactly its words."""
+    comparable: list[int]
+    """Sentences compared: the first of their words, long enough for shingles to mean something."""
+    uses_minhash: bool
+    """More comparable sentences than ``exact_limit``: candidates come from MinHash LSH."""
+
+
+def plan_wording(prints: Sequence[Fingerprint], params: SimilarityParams = DEFAULT_PARAMS) -> WordingPlan:
     first_of: dict[tuple[str, ...], int] = {}
     same_words: dict[int, int] = {}
     comparable: list[int] = []
@@ -226,19 +226,46 @@ def group_near_duplicates(prints: Sequence[Fingerprint], params: SimilarityParam
         first_of[fp.words] = index
         if len(fp.shingles) >= params.min_shingles and len(fp.words) >= params.min_shingles:
             comparable.append(index)
-    if len(comparable) <= params.exact_limit:
+    return WordingPlan(same_words, comparable, len(comparable) > params.exact_limit)
+
+
+def group_near_duplicates(
+    prints: Sequence[Fingerprint],
+    params: SimilarityParams = DEFAULT_PARAMS,
+    stage: StageTimer = no_timing,
+    plan: WordingPlan | None = None,
+    matrix: Callable[[], object] | None = None,
+) -> list[int]:
+    """For every sentence, the index of its group's representative: the most complete wording.
+
+    1. Identical wordings are joined first, without MinHash (``plan_wording``).
+    2. Candidates: sentences that share a bucket (a word trigram in a small story, an LSH band
+       in a large one). In each bucket a member is checked against the bucket's heads, one per
+       group seen there, until one matches; each verified pair is an edge, each pair checked once.
+    3. Groups: sentences taken most complete first (most words); each joins the earliest group
+       leader among its verified neighbours, or its neighbour's leader when it verifies against
+       that leader itself; otherwise it leads a group of its own.
+    So every member of a group is a near-duplicate of its representative (verified pairs chain:
+    A~B and B~C does not make A~C), and the work is linear in the buckets' sizes. A sentence with
+    no words is a group of its own: separators never merge.
+
+    ``plan`` and ``matrix`` (a function giving ``signatures(prints, plan.comparable, params)``)
+    let the caller start the signatures early, in the background (see digest.background).
+    """
+    plan = plan or plan_wording(prints, params)
+    if not plan.uses_minhash:
         with stage("candidates"):
-            buckets = shingle_buckets(comparable, prints)
+            buckets = shingle_buckets(plan.comparable, prints)
     else:
         with stage("signatures"):
-            matrix = signatures(prints, comparable, params)
+            found = matrix() if matrix is not None else signatures(prints, plan.comparable, params)
         with stage("candidates"):
-            buckets = lsh_buckets(comparable, matrix, params)
-            del matrix
+            buckets = lsh_buckets(plan.comparable, found, params)
+            del found
     with stage("verify"):
         neighbours = _verified_neighbours(buckets, prints, params)
         representative = _leaders(prints, neighbours, params)
-        for index, first in same_words.items():
+        for index, first in plan.same_words.items():
             representative[index] = representative[first]
         return representative
 

@@ -10,6 +10,7 @@ import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -127,23 +128,44 @@ def load_sources(
         planned.extend((None, p, None) for p in expand_problems)
         label = labels[index] if index < len(labels) else None
         planned.extend((origin, None, label) for origin in origins)
-    total = sum(1 for origin, _, _ in planned if origin is not None)
+    origins = [origin for origin, _, _ in planned if origin is not None]
+    loaded = iter(_load_all(origins, timeout, max_bytes, stage, progress))
     sources: list[Source] = []
     given: list[str | None] = []
     problems: list[LoadProblem] = []
-    done = 0
     for origin, expand_problem, label in planned:
         if origin is None:
             problems.append(expand_problem)  # type: ignore[arg-type]
             continue
-        if progress:
-            progress(done, total, one_line(origin))
-        done += 1
-        found, found_problems = load_origin(origin, timeout=timeout, max_bytes=max_bytes, stage=stage)
+        found, found_problems = next(loaded)
         sources.extend(found)
         given.extend([label] * len(found))
         problems.extend(found_problems)
     return LoadResult(tuple(_finish_labels(sources, given)), tuple(problems))
+
+
+PARALLEL_FROM = 64
+"""From this many files on, a forked child loads and cleans the second half of them while this
+process does the first (digest.background); fewer are not worth a process."""
+
+
+def _load_all(origins: list[str], timeout: float, max_bytes: int, stage: StageTimer, progress: Progress | None) -> list[tuple[list[Source], list[LoadProblem]]]:
+    """What each origin loads to, in order."""
+    from digest.background import can_fork, in_background
+
+    def load(part: list[str], offset: int, report: Progress | None) -> list[tuple[list[Source], list[LoadProblem]]]:
+        results = []
+        for done, origin in enumerate(part, offset):
+            if report:
+                report(done, len(origins), one_line(origin))
+            results.append(load_origin(origin, timeout=timeout, max_bytes=max_bytes, stage=stage))
+        return results
+
+    if len(origins) < PARALLEL_FROM or not can_fork():
+        return load(origins, 0, progress)
+    half = len(origins) // 2
+    second = in_background(partial(load, origins[half:], half, None))  # a child tells no progress
+    return load(origins[:half], 0, progress) + second()
 
 
 class EmptyArticleError(ValueError):

@@ -1,0 +1,95 @@
+"""Work in a forked child: the same result as in-process, and never an error of its own.
+
+Each case runs in a fresh interpreter (one thread, as the command line is), since the test
+runner itself may have threads, and a process with threads never forks.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import threading
+
+from digest.background import can_fork, in_background
+
+
+def _run(script: str) -> str:
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(script)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_the_result_comes_from_a_child_when_the_process_has_one_thread():
+    out = _run(
+        """
+        import os
+        from digest.background import can_fork, in_background
+        parent = os.getpid()
+        result = in_background(lambda: (os.getpid(), sum(range(1000))))()
+        print(can_fork(), result[0] != parent, result[1])
+        """
+    )
+    assert out == "True True 499500"
+
+
+def test_a_child_that_fails_is_replaced_by_the_work_done_here():
+    out = _run(
+        """
+        import os
+        from digest.background import in_background
+        parent = os.getpid()
+        def work():
+            if os.getpid() != parent:
+                raise RuntimeError("the child fails")
+            return "done here"
+        print(in_background(work)())
+        """
+    )
+    assert out == "done here"
+
+
+def test_a_child_killed_midway_is_replaced_by_the_work_done_here():
+    out = _run(
+        """
+        import os, signal
+        from digest.background import in_background
+        parent = os.getpid()
+        def work():
+            if os.getpid() != parent:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return "done here"
+        print(in_background(work)())
+        """
+    )
+    assert out == "done here"
+
+
+def test_a_process_with_another_thread_computes_in_process():
+    stop = threading.Event()
+    helper = threading.Thread(target=stop.wait)
+    helper.start()
+    try:
+        assert not can_fork()
+        assert in_background(lambda: 42)() == 42
+    finally:
+        stop.set()
+        helper.join()
+
+
+def test_many_files_load_the_same_in_two_processes_as_in_one(tmp_path):
+    for index in range(9):
+        (tmp_path / f"{index:02d}.txt").write_text(f"Title {index}\n\nThe council met on day {index} and voted on the plan.", encoding="utf-8")
+    (tmp_path / "04b.txt").write_bytes(b"")  # one problem, which must keep its place
+    out = _run(
+        f"""
+        from digest.ingest import load as load_module
+        from digest.ingest.load import load_sources
+        load_module.PARALLEL_FROM = 2
+        together = load_sources([{str(tmp_path)!r}])
+        load_module.PARALLEL_FROM = 10**9
+        alone = load_sources([{str(tmp_path)!r}])
+        print(together == alone, len(together.sources), len(together.problems))
+        """
+    )
+    assert out == "True 9 1"
