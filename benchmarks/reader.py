@@ -25,7 +25,6 @@ HERE = Path(__file__).resolve().parent
 
 
 def run_case(folder: str) -> dict:
-    import functools
 
     from digest.pipeline import load_stories
     from digest.tui.app import DigestApp

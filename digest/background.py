@@ -21,6 +21,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 T = TypeVar("T")
+_NOTHING = object()
 
 
 def can_fork() -> bool:
@@ -47,16 +48,14 @@ def in_background(compute: Callable[[], T]) -> Callable[[], T]:
     os.close(write_end)
 
     def result() -> T:
+        received = os.fdopen(read_end, "rb")
         try:
-            with os.fdopen(read_end, "rb") as received:
-                data = received.read()
+            value = pickle.load(received)  # read as it comes: never the whole message twice in memory
+        except Exception:  # the child failed or died: no (whole) message
+            value = _NOTHING
         finally:
+            received.close()
             _, status = os.waitpid(pid, 0)
-        if status == 0 and data:
-            try:
-                return pickle.loads(data)
-            except Exception:  # a damaged message: compute it here instead
-                pass
-        return compute()
+        return value if status == 0 and value is not _NOTHING else compute()
 
     return result

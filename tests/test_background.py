@@ -93,3 +93,27 @@ def test_many_files_load_the_same_in_two_processes_as_in_one(tmp_path):
         """
     )
     assert out == "True 9 1"
+
+
+def test_a_story_merged_with_a_helper_is_the_story_merged_in_process(tmp_path):
+    wire = "The council approved the new budget of 12 million dollars on Tuesday after a long debate."
+    for index in range(6):
+        own = f"Outlet {index} adds that the vote was {index + 3} to 2 and the mayor spoke for {index + 10} minutes."
+        (tmp_path / f"{index}.txt").write_text(f"Budget passed\n\n{wire} {own}\n\nResidents can comment until Friday.", encoding="utf-8")
+    out = _run(
+        f"""
+        from dataclasses import replace
+        from digest import background
+        from digest.engine import build_story
+        from digest.engine.wording import DEFAULT_PARAMS
+        from digest.export import render
+        from digest.ingest.load import load_sources
+        sources = load_sources([{str(tmp_path)!r}]).sources
+        params = replace(DEFAULT_PARAMS, exact_limit=0)  # MinHash even for a small story
+        helped = render([build_story(sources, params)], "json")
+        background.can_fork = lambda: False
+        alone = render([build_story(sources, params)], "json")
+        print(helped == alone, '"sources": [' in helped)
+        """
+    )
+    assert out == "True True"

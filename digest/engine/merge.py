@@ -48,7 +48,6 @@ from digest.engine.wording import (
     group_near_duplicates,
     plan_wording,
     score,
-    signatures,
 )
 from digest.model import (
     Addition,
@@ -144,17 +143,20 @@ def build_story(
 ) -> Story:
     """Merge ``sources`` into one Story; deterministic for the same inputs.
 
-    ``stage`` lets a benchmark time the steps (segment, signatures, candidates, verify,
-    meaning, merge).
+    ``stage`` lets a benchmark time the steps (segment, meaning, wording, merge); "wording" is
+    only the wait for the helper process when a large story's groups are found there.
     """
     with stage("segment"):
         segmented = segment_sources(sources)
         flat = [s for paragraphs in segmented for sentences in paragraphs for s in sentences]
     prints = [s.print for s in flat]
-    plan = plan_wording(prints, params)
-    # A large story's MinHash signatures are made in a forked child while this process finds
-    # the sentences' facts, which do not depend on them (digest.background).
-    matrix = in_background(partial(signatures, prints, plan.comparable, params)) if plan.uses_minhash else None
+    # A large story's same-wording groups (MinHash signatures, LSH, verification) are found in
+    # a forked child while this process finds the sentences' facts, which do not depend on
+    # them (digest.background); a small story's take less than a process costs.
+    if plan_wording(prints, params).uses_minhash:
+        wording = in_background(partial(group_near_duplicates, prints, params))
+    else:
+        wording = partial(group_near_duplicates, prints, params)
     with stage("meaning"):
         names = capitalised_inside((s.text, s.tokens) for s in flat)
         known: dict[str, Facts] = {}  # identical sentences (wire copy) state the same facts
@@ -165,7 +167,8 @@ def build_story(
         del known
         for sentence in flat:
             sentence.tokens = []  # only the facts needed them: a large story's memory stays lower
-    wording_rep = group_near_duplicates(prints, params, stage, plan, matrix)
+    with stage("wording"):
+        wording_rep = wording()
     with stage("meaning"):
         weights = Weights([(s.ref.source, s.facts) for s in flat])  # type: ignore[misc]
         _fold(flat, wording_rep, weights, meaning)

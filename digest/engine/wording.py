@@ -34,7 +34,7 @@ of the pairs that tell the same: independent outlets rarely share wording, hence
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import NamedTuple
 
@@ -233,8 +233,6 @@ def group_near_duplicates(
     prints: Sequence[Fingerprint],
     params: SimilarityParams = DEFAULT_PARAMS,
     stage: StageTimer = no_timing,
-    plan: WordingPlan | None = None,
-    matrix: Callable[[], object] | None = None,
 ) -> list[int]:
     """For every sentence, the index of its group's representative: the most complete wording.
 
@@ -248,20 +246,17 @@ def group_near_duplicates(
     So every member of a group is a near-duplicate of its representative (verified pairs chain:
     A~B and B~C does not make A~C), and the work is linear in the buckets' sizes. A sentence with
     no words is a group of its own: separators never merge.
-
-    ``plan`` and ``matrix`` (a function giving ``signatures(prints, plan.comparable, params)``)
-    let the caller start the signatures early, in the background (see digest.background).
     """
-    plan = plan or plan_wording(prints, params)
+    plan = plan_wording(prints, params)
     if not plan.uses_minhash:
         with stage("candidates"):
             buckets = shingle_buckets(plan.comparable, prints)
     else:
         with stage("signatures"):
-            found = matrix() if matrix is not None else signatures(prints, plan.comparable, params)
+            matrix = signatures(prints, plan.comparable, params)
         with stage("candidates"):
-            buckets = lsh_buckets(plan.comparable, found, params)
-            del found
+            buckets = lsh_buckets(plan.comparable, matrix, params)
+            del matrix
     with stage("verify"):
         neighbours = _verified_neighbours(buckets, prints, params)
         representative = _leaders(prints, neighbours, params)
