@@ -78,10 +78,10 @@ def _write(path: Path, data: dict[str, str]) -> None:
 
 
 @lru_cache(maxsize=1)
-def lemmatizer_for(folder: Path | None = None) -> tuple[Lemmatizer, DictionaryLookupStrategy]:
+def lemmatizer_for() -> tuple[Lemmatizer, DictionaryLookupStrategy]:
     """simplemma's lemmatizer and dictionary lookup, both reading the cached dictionary."""
     from simplemma import Lemmatizer
     from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
 
-    factory = CachedDictionaryFactory(folder)
+    factory = CachedDictionaryFactory()
     return Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory)), DictionaryLookupStrategy(factory)

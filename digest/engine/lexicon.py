@@ -133,6 +133,10 @@ _LEMMAS: dict[str, str] = {}
 ``facts``, run for every word of the story)."""
 
 
+_LEMMA_MEMORY = 262144
+"""Most words remembered: a long-running reader's memory stays bounded."""
+
+
 def lemma(word: str) -> str:
     """The dictionary form of a normalized word ("killed" -> "kill"); numbers canonical."""
     found = _LEMMAS.get(word)
@@ -146,10 +150,6 @@ def lemma(word: str) -> str:
         if len(_LEMMAS) < _LEMMA_MEMORY:
             _LEMMAS[word] = found
     return found
-
-
-_LEMMA_MEMORY = 262144
-"""Most words remembered: a long-running reader's memory stays bounded."""
 
 
 def is_number(lemma_: str) -> bool:

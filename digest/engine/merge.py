@@ -153,10 +153,10 @@ def build_story(
     # A large story's same-wording groups (MinHash signatures, LSH, verification) are found in
     # a forked child while this process finds the sentences' facts, which do not depend on
     # them (digest.background); a small story's take less than a process costs.
-    if plan_wording(prints, params).uses_minhash:
-        wording = in_background(partial(group_near_duplicates, prints, params))
-    else:
-        wording = partial(group_near_duplicates, prints, params)
+    plan = plan_wording(prints, params)
+    wording = partial(group_near_duplicates, prints, params, plan=plan)
+    if plan.uses_minhash:
+        wording = in_background(wording)
     with stage("meaning"):
         names = capitalised_inside((s.text, s.tokens) for s in flat)
         known: dict[str, Facts] = {}  # identical sentences (wire copy) state the same facts

@@ -233,6 +233,7 @@ def group_near_duplicates(
     prints: Sequence[Fingerprint],
     params: SimilarityParams = DEFAULT_PARAMS,
     stage: StageTimer = no_timing,
+    plan: WordingPlan | None = None,
 ) -> list[int]:
     """For every sentence, the index of its group's representative: the most complete wording.
 
@@ -245,9 +246,10 @@ def group_near_duplicates(
        that leader itself; otherwise it leads a group of its own.
     So every member of a group is a near-duplicate of its representative (verified pairs chain:
     A~B and B~C does not make A~C), and the work is linear in the buckets' sizes. A sentence with
-    no words is a group of its own: separators never merge.
+    no words is a group of its own: separators never merge. ``plan``: ``plan_wording``'s, when
+    the caller has made it already.
     """
-    plan = plan_wording(prints, params)
+    plan = plan or plan_wording(prints, params)
     if not plan.uses_minhash:
         with stage("candidates"):
             buckets = shingle_buckets(plan.comparable, prints)
