@@ -221,11 +221,14 @@ def run_clean(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from digest.export import render
     from digest.export.save import SaveError, save_text
-    loaded = _stories(args, one_story=args.one_story)
-    _report(loaded.problems, nothing_left=not len(loaded.stories))
-    if not len(loaded.stories):
-        return EXIT_FAILURE
-    stories = loaded.stories.all()
+    from digest.pipeline import no_cyclic_collection
+
+    with no_cyclic_collection(until_exit=True):
+        loaded = _stories(args, one_story=args.one_story)
+        _report(loaded.problems, nothing_left=not len(loaded.stories))
+        if not len(loaded.stories):
+            return EXIT_FAILURE
+        stories = loaded.stories.all()
     _warn_notes(source for story in stories for source in story.sources)
     for line in unrelated_warnings(stories):
         print(f"digest: {line}", file=sys.stderr)

@@ -140,3 +140,22 @@ async def test_o_in_the_list_says_when_there_is_no_page_to_open(two_events):
         await pilot.press("o")
         await pilot.pause()
         assert any("no page to open" in str(n.message) for n in app._notifications)
+
+
+def test_a_one_shot_command_freezes_what_it_built_instead_of_walking_it():
+    import gc
+
+    from digest.pipeline import no_cyclic_collection
+
+    frozen_before = gc.get_freeze_count()
+    try:
+        with no_cyclic_collection(until_exit=True):
+            assert not gc.isenabled()
+            built = [[i] for i in range(1000)]
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= frozen_before + len(built)
+    finally:
+        gc.unfreeze()
+    with no_cyclic_collection():
+        pass
+    assert gc.isenabled() and gc.get_freeze_count() == 0

@@ -93,3 +93,21 @@ def test_a_negation_on_one_side_only_is_a_different_fact():
     assert not is_near_duplicate(fp("The city council approved the new ferry budget on Monday night."), fp("The city council did not approve the new ferry budget on Monday night."))
     assert not is_near_duplicate(fp("他说今天天气很好。"), fp("他说今天天气不好。"))
     assert is_near_duplicate(fp("The council did not approve the budget on Monday night."), fp("The council did not approve the budget on Monday night, officials said."))
+
+
+def test_minhash_comes_without_scipy_and_leaves_datasketch_importable():
+    """The signatures need datasketch's MinHash only; its package __init__ would pull in scipy."""
+    import subprocess
+    import sys
+
+    check = (
+        "import sys\n"
+        "from digest.engine.wording import minhash_class\n"
+        "cls = minhash_class()\n"
+        "assert 'scipy' not in sys.modules and 'datasketch' not in sys.modules, sorted(sys.modules)\n"
+        "import datasketch\n"
+        "assert datasketch.MinHash is cls and datasketch.MinHashLSH is not None\n"
+        "m = cls(num_perm=16, seed=1); m.update(b'a'); assert len(m.hashvalues) == 16\n"
+    )
+    result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr

@@ -34,6 +34,10 @@ of the pairs that tell the same: independent outlets rarely share wording, hence
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import sys
+import types
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import NamedTuple
@@ -136,6 +140,37 @@ def _same_quoted_passage(a: Fingerprint, b: Fingerprint, params: SimilarityParam
     return common / min(len(a.quote), len(b.quote)) >= params.containment
 
 
+def minhash_class() -> type:
+    """datasketch's ``MinHash``, imported without the package's ``__init__`` when it can be.
+
+    ``import datasketch`` imports every sketch it offers, MinHashLSH among them, and that pulls in
+    scipy: 0.25 to 0.45 s here, on the critical path of a mid-sized story, for a class that needs
+    only numpy and hashlib. So ``datasketch.minhash`` is loaded under a bare package object that
+    is removed again at once: a later ``import datasketch`` runs the real ``__init__``, which
+    reuses the module already loaded. Any surprise (another layout in a later datasketch) falls
+    back to the plain import: slower, never wrong.
+    """
+    if "datasketch" in sys.modules:
+        from datasketch import MinHash
+
+        return MinHash
+    try:
+        spec = importlib.util.find_spec("datasketch")
+        package = types.ModuleType("datasketch")
+        package.__path__ = list(spec.submodule_search_locations or [])
+        package.__spec__ = spec
+        sys.modules["datasketch"] = package
+        try:
+            return importlib.import_module("datasketch.minhash").MinHash
+        finally:
+            del sys.modules["datasketch"]
+    except Exception:
+        sys.modules.pop("datasketch.minhash", None)
+        from datasketch import MinHash
+
+        return MinHash
+
+
 def signatures(prints: Sequence[Fingerprint], indexes: Sequence[int], params: SimilarityParams):
     """datasketch MinHash signatures of the chosen sentences, one row each of a numpy matrix.
 
@@ -144,8 +179,8 @@ def signatures(prints: Sequence[Fingerprint], indexes: Sequence[int], params: Si
     otherwise take twice their memory, twice over.
     """
     import numpy as np  # datasketch's own dependency
-    from datasketch import MinHash  # lazy: keeps the reader's first paint free of it
 
+    MinHash = minhash_class()
     matrix = np.empty((len(indexes), params.num_perm), dtype=np.uint32)
     shingle_lists = ([s.encode("utf-8") for s in sorted(prints[i].shingles)] for i in indexes)
     for row, minhash in enumerate(MinHash.generator(shingle_lists, num_perm=params.num_perm, seed=params.seed)):
