@@ -131,7 +131,7 @@ def main() -> None:
     prints = [fingerprint_of(t) for pair in positives for t in pair]
     indexes = [i for i, p in enumerate(prints) if len(p.shingles) >= DEFAULT_PARAMS.min_shingles]
     together = set()
-    for bucket in lsh_buckets(indexes, signatures(prints, indexes, DEFAULT_PARAMS), DEFAULT_PARAMS):
+    for bucket in lsh_buckets(indexes, signatures(prints, indexes, DEFAULT_PARAMS), DEFAULT_PARAMS).lists():
         members = set(bucket)
         together |= {k for k in range(len(positives)) if 2 * k in members and 2 * k + 1 in members}
     found = [k for k in range(len(positives)) if is_near_duplicate(prints[2 * k], prints[2 * k + 1])]

@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import os
 import pickle
+import queue
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from typing import TypeVar
 
 T = TypeVar("T")
-_NOTHING = object()
+_END = object()
+_FAILED = object()
 
 
 def can_fork() -> bool:
@@ -32,30 +35,69 @@ def can_fork() -> bool:
 def in_background(compute: Callable[[], T]) -> Callable[[], T]:
     """Start ``compute`` in a forked child when possible; return the function that gives its
     result (waiting for the child, or computing in-process when there is none)."""
+    items = stream_in_background(lambda: [compute()])
+
+    def result() -> T:
+        [value] = items  # iterating to the end reaps the child
+        return value
+
+    return result
+
+
+def stream_in_background(produce: Callable[[], Iterable[T]]) -> Iterator[T]:
+    """Start ``produce`` in a forked child when possible; iterate over the items it makes, each
+    as soon as the child has sent it, so the caller can work on one while the child makes the
+    next. Without a child, ``produce`` runs here as the items are asked for.
+
+    The items are read by a thread of this process as they come, so a child never waits for the
+    caller to be ready. ``produce`` must be deterministic: if the child fails or dies, it runs
+    here and the items already received are skipped. Iterate to the end: that reaps the child.
+    """
     if not can_fork():
-        return compute
+        return _when_asked(produce)
     read_end, write_end = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: compute, send, and leave without running the parent's exit code
+    if pid == 0:  # the child: make, send, and leave without running the parent's exit code
         status = 1
         try:
             os.close(read_end)
             with os.fdopen(write_end, "wb") as out:
-                pickle.dump(compute(), out, protocol=pickle.HIGHEST_PROTOCOL)
+                for item in produce():
+                    pickle.dump(item, out, protocol=pickle.HIGHEST_PROTOCOL)
+                    out.flush()
             status = 0
         finally:
             os._exit(status)
     os.close(write_end)
+    inbox: queue.SimpleQueue = queue.SimpleQueue()
 
-    def result() -> T:
-        received = os.fdopen(read_end, "rb")
-        try:
-            value = pickle.load(received)  # read as it comes: never the whole message twice in memory
-        except Exception:  # the child failed or died: no (whole) message
-            value = _NOTHING
-        finally:
-            received.close()
-            _, status = os.waitpid(pid, 0)
-        return value if status == 0 and value is not _NOTHING else compute()
+    def receive() -> None:
+        with os.fdopen(read_end, "rb") as stream:
+            while True:
+                try:
+                    inbox.put(pickle.load(stream))  # read as it comes: never a whole message twice in memory
+                except EOFError:
+                    inbox.put(_END)
+                    return
+                except Exception:  # the child failed or died midway through a message
+                    inbox.put(_FAILED)
+                    return
 
-    return result
+    receiver = threading.Thread(target=receive, name="digest-background-receiver", daemon=True)
+    receiver.start()
+
+    def items() -> Iterator[T]:
+        received = 0
+        while (item := inbox.get()) is not _END and item is not _FAILED:
+            received += 1
+            yield item
+        receiver.join()
+        _, status = os.waitpid(pid, 0)
+        if item is _FAILED or status != 0:
+            yield from islice(produce(), received, None)
+
+    return items()
+
+
+def _when_asked(produce: Callable[[], Iterable[T]]) -> Iterator[T]:
+    yield from produce()  # a generator: nothing runs before the first item is asked for

@@ -11,7 +11,7 @@ import sys
 import textwrap
 import threading
 
-from digest.background import can_fork, in_background
+from digest.background import can_fork, in_background, stream_in_background
 
 
 def _run(script: str) -> str:
@@ -24,7 +24,7 @@ def test_the_result_comes_from_a_child_when_the_process_has_one_thread():
     out = _run(
         """
         import os
-        from digest.background import can_fork, in_background
+        from digest.background import can_fork, in_background, stream_in_background
         parent = os.getpid()
         result = in_background(lambda: (os.getpid(), sum(range(1000))))()
         print(can_fork(), result[0] != parent, result[1])
@@ -72,6 +72,43 @@ def test_a_process_with_another_thread_computes_in_process():
     try:
         assert not can_fork()
         assert in_background(lambda: 42)() == 42
+    finally:
+        stop.set()
+        helper.join()
+
+
+def test_items_stream_from_a_child_and_one_that_dies_midway_is_completed_here():
+    out = _run(
+        """
+        import os, signal
+        from digest.background import stream_in_background
+        parent = os.getpid()
+        def produce():
+            yield ("first", os.getpid() != parent)
+            if os.getpid() != parent:
+                os.kill(os.getpid(), signal.SIGKILL)
+            yield ("second", os.getpid() != parent)
+        print(list(stream_in_background(produce)))
+        """
+    )
+    assert out == "[('first', True), ('second', False)]"
+
+
+def test_without_a_child_nothing_runs_before_it_is_asked_for():
+    stop = threading.Event()
+    helper = threading.Thread(target=stop.wait)
+    helper.start()
+    ran = []
+
+    def produce():
+        ran.append("started")
+        yield 1
+        yield 2
+
+    try:
+        items = stream_in_background(produce)
+        assert ran == []
+        assert list(items) == [1, 2] and ran == ["started"]
     finally:
         stop.set()
         helper.join()

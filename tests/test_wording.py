@@ -111,3 +111,33 @@ def test_minhash_comes_without_scipy_and_leaves_datasketch_importable():
     )
     result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_buckets_cut_in_halves_keep_every_bucket_whole_and_in_order():
+    import numpy as np
+
+    from digest.engine.wording import Buckets
+
+    buckets = Buckets(np.array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]), np.array([2, 3, 2, 4]))
+    first, second = buckets.halves()
+    assert buckets.lists() == [[1, 2], [3, 4, 5], [6, 7], [8, 9, 10, 11]]
+    assert first.lists() == [[1, 2], [3, 4, 5]] and second.lists() == [[6, 7], [8, 9, 10, 11]]
+    empty = Buckets(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))
+    assert [half.lists() for half in empty.halves()] == [[], []]
+
+
+def test_a_large_story_groups_the_same_whether_its_halves_are_verified_here_or_apart():
+    """minhash_halves verifies half of the buckets, the caller the other half: together the
+    groups are those of one pass over all of them."""
+    from dataclasses import replace
+
+    from digest.engine.wording import _leaders, _verified_neighbours, lsh_buckets, minhash_halves, plan_wording, signatures
+
+    base = "the city council approved the new budget after a long debate on tuesday evening"
+    texts = [f"{base} and outlet {i} notes detail {i % 3}" for i in range(30)] + [f"an unrelated line number {i} about weather and sport" for i in range(10)]
+    prints = [fp(t) for t in texts]
+    params = replace(SimilarityParams(), exact_limit=0)
+    plan = plan_wording(prints, params)
+    whole = _leaders(prints, _verified_neighbours(lsh_buckets(plan.comparable, signatures(prints, plan.comparable, params), params).lists(), prints, params), params)
+    assert group_near_duplicates(prints, params, plan, minhash_halves(prints, params, plan)) == whole
+    assert len(set(whole[:30])) < 30  # the test is not vacuous: the near-copies did merge

@@ -35,6 +35,7 @@ length); the cosine itself uses every lemma.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -137,23 +138,27 @@ class Weights:
         return len(owners) > len(carriers) or not owners <= carriers
 
 
+def similarity(a: Facts, b: Facts, weights: Weights) -> tuple[float, float]:
+    """``cosine`` and ``coverage`` of ``a`` against ``b``, from one intersection of their lemmas
+    (the information level scores hundreds of thousands of pairs in a large story)."""
+    if not a.lemmas or not b.lemmas:
+        return 0.0, 0.0
+    idf = weights.idf
+    common = [idf.get(lemma, 0.0) for lemma in a.lemmas & b.lemmas]
+    norm_a, norm_b = weights.norm(a.lemmas), weights.norm(b.lemmas)
+    total = weights.weight(a.lemmas)
+    cos = sum(x**2 for x in common) / (norm_a * norm_b) if norm_a and norm_b else 0.0
+    return cos, (sum(common) / total if total else 0.0)
+
+
 def cosine(a: Facts, b: Facts, weights: Weights) -> float:
     """IDF-weighted cosine of two lemma sets (binary term weights)."""
-    if not a.lemmas or not b.lemmas:
-        return 0.0
-    idf = weights.idf
-    dot = sum(idf.get(lemma, 0.0) ** 2 for lemma in a.lemmas & b.lemmas)
-    norm_a, norm_b = weights.norm(a.lemmas), weights.norm(b.lemmas)
-    return dot / (norm_a * norm_b) if norm_a and norm_b else 0.0
+    return similarity(a, b, weights)[0]
 
 
 def coverage(a: Facts, b: Facts, weights: Weights) -> float:
     """Share of ``a``'s lemma weight that ``b`` states too."""
-    total = weights.weight(a.lemmas)
-    if not total:
-        return 0.0
-    idf = weights.idf
-    return sum(idf.get(lemma, 0.0) for lemma in a.lemmas & b.lemmas) / total
+    return similarity(a, b, weights)[1]
 
 
 def different_fact(a: Facts, b: Facts) -> str | None:
@@ -228,8 +233,7 @@ def tells_same(a: Unit, b: Unit, weights: Weights, params: MeaningParams = DEFAU
     if not a.foldable or not b.foldable or a.source in b.carriers:
         return None
     fa, fb = a.facts, b.facts
-    sim = cosine(fa, fb, weights)
-    cov = coverage(fa, fb, weights)
+    sim, cov = similarity(fa, fb, weights)
     if a.quote and _quoted_in(a.quote, b.shingles, params) and a.quote_numbers <= fb.numbers:
         return Fold(0, 0, "quotation", round(sim, 4), round(cov, 4))
     if sim < params.cosine or cov < params.coverage:
@@ -284,7 +288,7 @@ def _best_host(index: int, unit: Unit, units: Sequence[Unit], postings: dict[str
                 partial[other] = partial.get(other, 0.0) + gain
     if not partial:
         return None
-    best = sorted(partial, key=lambda k: (-partial[k], k))[: params.candidates]
+    best = heapq.nsmallest(params.candidates, partial, key=lambda k: (-partial[k], k))
     found: list[tuple[int, float, Fold]] = []
     for host in best:
         fold = tells_same(unit, units[host], weights, params)

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
-from digest.background import in_background
+from digest.background import stream_in_background
 from digest.engine.details import detail_runs, new_spans
 from digest.engine.headline import choose_title
 from digest.engine.lexicon import Facts, capitalised_inside, facts
@@ -46,6 +46,7 @@ from digest.engine.wording import (
     SimilarityParams,
     fingerprint,
     group_near_duplicates,
+    minhash_halves,
     plan_wording,
     score,
 )
@@ -143,20 +144,19 @@ def build_story(
 ) -> Story:
     """Merge ``sources`` into one Story; deterministic for the same inputs.
 
-    ``stage`` lets a benchmark time the steps (segment, meaning, wording, merge); "wording" is
-    only the wait for the helper process when a large story's groups are found there.
+    ``stage`` lets a benchmark time the steps (segment, meaning, wording, merge); for a large
+    story "wording" is this process's half of the verification and the wait for the helper's.
     """
     with stage("segment"):
         segmented = segment_sources(sources)
         flat = [s for paragraphs in segmented for sentences in paragraphs for s in sentences]
     prints = [s.print for s in flat]
-    # A large story's same-wording groups (MinHash signatures, LSH, verification) are found in
-    # a forked child while this process finds the sentences' facts, which do not depend on
-    # them (digest.background); a small story's take less than a process costs.
+    # A large story's same-wording candidates (MinHash signatures, LSH buckets) are made in a
+    # forked child while this process finds the sentences' facts, which do not depend on them;
+    # then each process verifies half of the buckets (digest.background). A small story's
+    # groups take less than a process costs.
     plan = plan_wording(prints, params)
-    wording = partial(group_near_duplicates, prints, params, plan=plan)
-    if plan.uses_minhash:
-        wording = in_background(wording)
+    halves = stream_in_background(partial(minhash_halves, prints, params, plan)) if plan.uses_minhash else None
     with stage("meaning"):
         names = capitalised_inside((s.text, s.tokens) for s in flat)
         known: dict[str, Facts] = {}  # identical sentences (wire copy) state the same facts
@@ -168,7 +168,7 @@ def build_story(
         for sentence in flat:
             sentence.tokens = []  # only the facts needed them: a large story's memory stays lower
     with stage("wording"):
-        wording_rep = wording()
+        wording_rep = group_near_duplicates(prints, params, plan, halves)
     with stage("meaning"):
         weights = Weights([(s.ref.source, s.facts) for s in flat])  # type: ignore[misc]
         _fold(flat, wording_rep, weights, meaning)

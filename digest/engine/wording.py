@@ -38,12 +38,13 @@ import importlib
 import importlib.util
 import sys
 import types
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
+from itertools import accumulate
 from typing import NamedTuple
 
 from digest.engine.normalize import negated, numbers, quoted_words, shingles, words
-from digest.timing import StageTimer, no_timing
 
 
 @dataclass(frozen=True)
@@ -202,32 +203,54 @@ def shingle_buckets(indexes: Sequence[int], prints: Sequence[Fingerprint]) -> li
     return [members for members in postings.values() if len(members) > 1]
 
 
-def lsh_buckets(indexes: Sequence[int], matrix, params: SimilarityParams) -> list[list[int]]:
+class Buckets(NamedTuple):
+    """LSH buckets packed in two numpy arrays: cheap to make, to cut and to send to a process."""
+
+    members: object
+    """Every bucket's sentence indexes, one bucket after another (numpy int64)."""
+    sizes: object
+    """How many members each bucket has (numpy int64)."""
+
+    def lists(self) -> list[list[int]]:
+        flat = self.members.tolist()  # type: ignore[attr-defined]
+        ends = list(accumulate(self.sizes.tolist()))  # type: ignore[attr-defined]
+        return [flat[end - size : end] for end, size in zip(ends, self.sizes.tolist())]  # type: ignore[attr-defined]
+
+    def halves(self) -> tuple[Buckets, Buckets]:
+        """The buckets cut in two at half of their members, a measure of the work to verify them."""
+        ends = list(accumulate(self.sizes.tolist()))  # type: ignore[attr-defined]
+        cut = bisect_left(ends, ends[-1] // 2) + 1 if ends else 0
+        at = ends[cut - 1] if cut else 0
+        return Buckets(self.members[:at], self.sizes[:cut]), Buckets(self.members[at:], self.sizes[cut:])  # type: ignore[index]
+
+
+def lsh_buckets(indexes: Sequence[int], matrix, params: SimilarityParams) -> Buckets:
     """Buckets of sentence indexes whose signatures agree on all rows of at least one band.
 
     The banding is done here on datasketch's signatures rather than through MinHashLSH because
     this is a self-join: MinHashLSH answers one query at a time, each returning a whole bucket
     again, while the buckets themselves let verification stop early (see group_near_duplicates).
-    Each band's keys are sorted with numpy and equal runs are its buckets, members in sentence
-    order: the same buckets a dictionary of keys gives, without a Python step per sentence.
+    Each band's keys are sorted with numpy (stably: members stay in sentence order) and runs of
+    equal keys are its buckets: the same buckets a dictionary of keys gives, without a Python
+    step per sentence or per bucket.
     """
     import numpy as np  # datasketch's own dependency
 
-    if not indexes:
-        return []
     # ``matrix``: one row of MinHash values per sentence (see ``signatures``)
-    ids = np.asarray(indexes)
-    found: list[list[int]] = []
-    for band in range(params.bands):  # one band at a time: memory stays at one column of keys
+    ids = np.asarray(indexes, dtype=np.int64)
+    members, sizes = [], []
+    for band in range(params.bands if len(ids) else 0):  # one band at a time: memory stays at one column of keys
         columns = matrix[:, band * params.rows : (band + 1) * params.rows]
         keys = np.ascontiguousarray(columns).view(np.dtype((np.void, columns.dtype.itemsize * params.rows))).ravel()
         order = np.argsort(keys, kind="stable")
         ordered = keys[order]
         starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
-        ends = np.r_[starts[1:], len(ordered)]
-        for start, end in zip(starts[ends - starts > 1].tolist(), ends[ends - starts > 1].tolist()):
-            found.append(ids[np.sort(order[start:end])].tolist())
-    return found
+        runs = np.diff(np.r_[starts, len(ordered)])
+        members.append(ids[order[np.repeat(runs > 1, runs)]])
+        sizes.append(runs[runs > 1])
+    if not members:
+        return Buckets(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))
+    return Buckets(np.concatenate(members), np.concatenate(sizes).astype(np.int64))
 
 
 MAX_HEADS = 24
@@ -267,8 +290,8 @@ def plan_wording(prints: Sequence[Fingerprint], params: SimilarityParams = DEFAU
 def group_near_duplicates(
     prints: Sequence[Fingerprint],
     params: SimilarityParams = DEFAULT_PARAMS,
-    stage: StageTimer = no_timing,
     plan: WordingPlan | None = None,
+    halves: Iterator | None = None,
 ) -> list[int]:
     """For every sentence, the index of its group's representative: the most complete wording.
 
@@ -282,24 +305,37 @@ def group_near_duplicates(
     So every member of a group is a near-duplicate of its representative (verified pairs chain:
     A~B and B~C does not make A~C), and the work is linear in the buckets' sizes. A sentence with
     no words is a group of its own: separators never merge. ``plan``: ``plan_wording``'s, when
-    the caller has made it already.
+    the caller has made it already. ``halves``: ``minhash_halves`` of the same sentences running
+    in another process, for a large story (made here otherwise).
     """
     plan = plan or plan_wording(prints, params)
     if not plan.uses_minhash:
-        with stage("candidates"):
-            buckets = shingle_buckets(plan.comparable, prints)
+        neighbours = _verified_neighbours(shingle_buckets(plan.comparable, prints), prints, params)
     else:
-        with stage("signatures"):
-            matrix = signatures(prints, plan.comparable, params)
-        with stage("candidates"):
-            buckets = lsh_buckets(plan.comparable, matrix, params)
-            del matrix
-    with stage("verify"):
-        neighbours = _verified_neighbours(buckets, prints, params)
-        representative = _leaders(prints, neighbours, params)
-        for index, first in plan.same_words.items():
-            representative[index] = representative[first]
-        return representative
+        halves = halves or minhash_halves(prints, params, plan)
+        neighbours = _verified_neighbours(next(halves).lists(), prints, params)
+        for index, others in next(halves).items():
+            neighbours[index] = list(dict.fromkeys(neighbours.get(index, []) + others))
+    representative = _leaders(prints, neighbours, params)
+    for index, first in plan.same_words.items():
+        representative[index] = representative[first]
+    return representative
+
+
+def minhash_halves(prints: Sequence[Fingerprint], params: SimilarityParams, plan: WordingPlan) -> Iterator:
+    """A large story's same-wording candidates cut in two, for two processes to verify at once.
+
+    Makes the signatures and LSH buckets, yields the second half of the buckets (for the caller
+    to verify), then verifies the first half and yields its neighbours. The union is exactly the
+    neighbours of one pass: whether a bucket's members match depends only on the pairs in it
+    (remembering pairs already checked only saves repeats), so buckets can be verified apart.
+    The cut is at half of the bucket members, a measure of the work.
+    """
+    matrix = signatures(prints, plan.comparable, params)
+    mine, theirs = lsh_buckets(plan.comparable, matrix, params).halves()
+    del matrix
+    yield theirs
+    yield _verified_neighbours(mine.lists(), prints, params)
 
 
 def _verified_neighbours(buckets: list[list[int]], prints: Sequence[Fingerprint], params: SimilarityParams) -> dict[int, list[int]]:
