@@ -90,7 +90,7 @@ _DATE = (
     rf"|{_DATE_WORDS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     r")"
 )
-_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)"
+_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?)"
 _DATE_LINE = re.compile(
     rf"^(?:(?:date|published|updated|posted|last updated|first published|modified)\s*:?\s*(?:on\s+)?)?"
     rf"(?:{_TIME}\s*,?\s*)?{_DATE}(?:\s*,?\s*(?:at\s+)?{_TIME})?"
@@ -98,6 +98,8 @@ _DATE_LINE = re.compile(
     I,
 )
 _FIND_DATE = re.compile(_DATE, I)
+_TIME_LINE = re.compile(rf"^(?:updated|posted|published|last updated|modified)\s*:?\s*(?:at\s+)?{_TIME}$", I)
+"""A publication time without a date ("Updated 5:40 p.m. ET"): a timestamp, not a sentence."""
 
 
 def find_date(text: str) -> str | None:
@@ -238,7 +240,7 @@ def _contributor(text: str, ctx: LineContext) -> str | None:
 def _date_line(text: str, ctx: LineContext) -> str | None:
     if not _short(text, 16):
         return None
-    if _DATE_LINE.match(text):
+    if _DATE_LINE.match(text) or _TIME_LINE.match(text):
         return "standalone date"
     if _FIND_DATE.search(text):
         rest = _FIND_DATE.sub(" ", text)
