@@ -52,7 +52,7 @@ def new_spans(facts: Facts, source: int, weights: Weights, credited_alone: bool)
         covered = sum(len(run) for run in details)
         if covered > MOST_OF_A_SENTENCE * len(facts.words):
             return ()
-    return tuple(Span(run[0].token.start, run[-1].token.end) for run in details)
+    return tuple(Span(run[0].start, run[-1].end) for run in details)
 
 
 def _is_detail(run: list[Word], credited_alone: bool) -> bool:

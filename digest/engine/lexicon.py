@@ -161,9 +161,11 @@ _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
 
 class Word(NamedTuple):
     """One content word of a sentence: where it stands and what it means (a named tuple, like
-    Token: there is one per content word of the story)."""
+    Token: there is one per content word of the story). It keeps the word's place, not its
+    Token, so the tokens can be freed once the facts are found."""
 
-    token: Token
+    start: int
+    end: int
     lemma: str
     name: bool
     number: bool
@@ -241,7 +243,7 @@ def facts(text: str, tokens: list[Token] | None = None, names: frozenset[str] = 
         name = not number and _is_name(raw, norm, first=position == 0, names=names)
         if len(lem) < 2 and not number:
             continue
-        found.append(Word(token, lem, name, number))
+        found.append(Word(token.start, token.end, lem, name, number))
         found_at.append(position)
         if name and sum(ch.isupper() for ch in raw) >= 2:
             acronyms[lem] = "".join(ch for ch in raw if ch.isupper()).lower()
@@ -256,7 +258,7 @@ def facts(text: str, tokens: list[Token] | None = None, names: frozenset[str] = 
         if _is_count(found, i)
     )
     quotes = [m.span() for m in QUOTATION.finditer(text)]
-    quoted = compact(frozenset(w.lemma for w in found if any(a <= w.token.start < b for a, b in quotes)))
+    quoted = compact(frozenset(w.lemma for w in found if any(a <= w.start < b for a, b in quotes)))
     sources = compact(frozenset(w.lemma for w, position in zip(found, found_at) if w.name and position in near_attribution))
     lemmas = frozenset(w.lemma for w in found)
     return Facts(

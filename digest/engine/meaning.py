@@ -100,16 +100,23 @@ class Weights:
 
     def __init__(self, sentences: Sequence[tuple[int, Facts]]) -> None:
         df: dict[str, int] = {}
-        owners: dict[str, set[int]] = {}
+        users: dict[str, list[int]] = {}
         for source, facts in sentences:
             for lemma in facts.lemmas:
                 df[lemma] = df.get(lemma, 0) + 1
-                owners.setdefault(lemma, set()).add(source)
+                found = users.get(lemma)
+                if found is None:
+                    users[lemma] = [source]
+                elif found[-1] != source:  # sentences come source by source: one check per word
+                    found.append(source)
         total = max(1, len(sentences))
         self.df = df
         self.idf = {lemma: math.log(1.0 + total / count) for lemma, count in df.items()}
-        self.owners = owners
-        self.sole_owner = {lemma: next(iter(found)) for lemma, found in owners.items() if len(found) == 1}
+        self.owners = {lemma: tuple(dict.fromkeys(found)) for lemma, found in users.items()}
+        """Lemma -> the outlets that use it, each once. Tuples, not sets: a common word of a
+        day's articles has thousands of owners, and a set of them takes four times the memory."""
+        del users
+        self.sole_owner = {lemma: found[0] for lemma, found in self.owners.items() if len(found) == 1}
         """Lemma -> the one outlet that uses it, for lemmas only one outlet uses: its details."""
         self._weights: dict[frozenset[str], float] = {}
         self._norms: dict[frozenset[str], float] = {}
@@ -135,7 +142,7 @@ class Weights:
         owners = self.owners.get(lemma)
         if not owners:
             return False
-        return len(owners) > len(carriers) or not owners <= carriers
+        return len(owners) > len(carriers) or not carriers.issuperset(owners)
 
 
 def similarity(a: Facts, b: Facts, weights: Weights) -> tuple[float, float]:

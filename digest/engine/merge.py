@@ -106,7 +106,7 @@ def segment_sources(sources: Sequence[Source]) -> list[list[list[_Sentence]]]:
     result = []
     counter = 0
     split: dict[str, list[tuple[int, int]]] = {}
-    analysed: dict[str, tuple[list[Token], Fingerprint]] = {}
+    analysed: dict[str, tuple[str, list[Token], Fingerprint]] = {}
     for s_index, source in enumerate(sources):
         paragraphs = []
         for p_index, paragraph in enumerate(source.paragraphs):
@@ -120,8 +120,8 @@ def segment_sources(sources: Sequence[Source]) -> list[list[list[_Sentence]]]:
             for k, (a, b) in enumerate(spans):
                 text = paragraph.text[a:b]
                 if text not in analysed:
-                    analysed[text] = _analyse(text)
-                tokens, print_ = analysed[text]
+                    analysed[text] = (text, *_analyse(text))
+                text, tokens, print_ = analysed[text]  # the first copy: wire copy is kept once
                 sentences.append(_Sentence(counter, SentenceRef(s_index, p_index, k), text, tokens, print_, paragraph.kind))
                 counter += 1
             paragraphs.append(sentences)
@@ -164,9 +164,8 @@ def build_story(
             if sentence.text not in known:
                 known[sentence.text] = facts(sentence.text, sentence.tokens, names)
             sentence.facts = known[sentence.text]
+            sentence.tokens = []  # only the facts needed them: freed as they go, memory stays lower
         del known
-        for sentence in flat:
-            sentence.tokens = []  # only the facts needed them: a large story's memory stays lower
     with stage("wording"):
         wording_rep = group_near_duplicates(prints, params, plan, halves)
     with stage("meaning"):
@@ -336,7 +335,7 @@ def _framing(member: _Sentence, rep: _Sentence, sources: Sequence[Source], weigh
     span = quotation(member.text)
     if span is None:
         return None
-    outside = [w for w in member.facts.words if not span[0] <= w.token.start < span[1]]
+    outside = [w for w in member.facts.words if not span[0] <= w.start < span[1]]
     if not [w for w in outside if w.lemma not in rep.facts.lemmas]:
         return None
     text = member.text[: span[0]] + "“…”" + member.text[span[1] :]
@@ -357,7 +356,7 @@ def _remainder(member: _Sentence, rep: _Sentence, sources: Sequence[Source], wei
     runs = detail_runs(member.facts.words, lambda word: id(word) in keep, credited_alone=False)
     if not runs:
         return None
-    fragments = [member.text[run[0].token.start : run[-1].token.end] for run in runs]
+    fragments = [member.text[run[0].start : run[-1].end] for run in runs]
     spans, cursor = [], 0
     for fragment in fragments:
         spans.append(Span(cursor, cursor + len(fragment)))
