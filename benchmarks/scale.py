@@ -7,11 +7,14 @@ controlled overlap, the way several outlets cover one event: every article carri
 of a shared core (wire copy, an official statement), lightly reworded in some outlets, plus
 its own sentences and a few lines of boilerplate. They are written to files and read back, so
 the table covers the whole path: load (read + decode), clean, segment, signatures (MinHash),
-candidates (LSH), verify ("wording"), merge. Each size runs in a fresh process; peak memory is that
-process's maximum resident set size, and "child" the largest of the forked helpers
-(digest.background: the loading of half the files; the same-wording level of a large story),
-whose resident size counts the pages it shares with its parent. With a helper, "wording" is
-only the time spent waiting for it, and "load"/"clean" cover this process's half of the files.
+candidates (LSH), verify ("wording"), merge. Each size runs in a fresh process. "peak" is that
+process's maximum resident set size; "all" is the peak of the memory of it and its forked
+helpers together (digest.background: the loading of half the files; the same-wording level of a
+large story), as the sum of their proportional set sizes (PSS: a page two processes share counts
+half in each), sampled every 0.1 s from outside. A helper writes to pages it shares with its
+parent (reference counts), which then exist twice, so "all" is the honest total. With a helper,
+"wording" is this process's half of the verification and the wait for the helper's half, and
+"load"/"clean" cover this process's half of the files.
 """
 
 from __future__ import annotations
@@ -70,9 +73,45 @@ def run_one(count: int) -> dict:
             story = build_story(sources, stage=clock)
         total = time.perf_counter() - started
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    child_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # forked helpers
     return {"articles": count, "sentences": story.stats.sentences_in, "merged": story.stats.sentences_out,
-            "total": total, "peak_mib": peak_mib, "child_mib": child_mib, **{k: clock.seconds.get(k, 0.0) for k in STAGES}}
+            "total": total, "peak_mib": peak_mib, **{k: clock.seconds.get(k, 0.0) for k in STAGES}}
+
+
+def _tree(pid: int) -> list[int]:
+    """``pid`` and every process below it (Linux /proc)."""
+    found, index = [pid], 0
+    while index < len(found):
+        task_dir = Path(f"/proc/{found[index]}/task")
+        try:
+            for task in task_dir.iterdir():
+                found += [int(child) for child in (task / "children").read_text().split()]
+        except OSError:
+            pass  # it has just ended
+        index += 1
+    return found
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def run_measured(count: int) -> dict:
+    """``run_one`` in a fresh process, with the peak PSS of its process tree sampled outside."""
+    process = subprocess.Popen([sys.executable, __file__, "--one", str(count)], stdout=subprocess.PIPE, text=True)
+    peak_kib = 0
+    while process.poll() is None:
+        peak_kib = max(peak_kib, sum(_pss_kib(pid) for pid in _tree(process.pid)))
+        time.sleep(0.1)
+    out, _ = process.communicate()
+    if process.returncode:
+        raise SystemExit(f"scale.py --one {count} failed")
+    return {**json.loads(out), "all_mib": peak_kib / 1024}
 
 
 def main() -> None:
@@ -80,14 +119,13 @@ def main() -> None:
         print(json.dumps(run_one(int(sys.argv[2]))))
         return
     sizes = [int(a) for a in sys.argv[1:]] or [5, 100, 1000, 10000]
-    header = f"{'articles':>8} {'sentences':>9} {'merged':>7} " + " ".join(f"{s:>10}" for s in STAGES) + f" {'total s':>8} {'peak MiB':>8} {'child MiB':>9} {'s/article':>9}"
+    header = f"{'articles':>8} {'sentences':>9} {'merged':>7} " + " ".join(f"{s:>10}" for s in STAGES) + f" {'total s':>8} {'peak MiB':>8} {'all MiB':>8} {'s/article':>9}"
     print(header)
     print("-" * len(header))
     for size in sizes:
-        out = subprocess.run([sys.executable, __file__, "--one", str(size)], capture_output=True, text=True, check=True)
-        row = json.loads(out.stdout)
+        row = run_measured(size)
         print(f"{row['articles']:>8} {row['sentences']:>9} {row['merged']:>7} " + " ".join(f"{row[s]:>10.3f}" for s in STAGES)
-              + f" {row['total']:>8.2f} {row['peak_mib']:>8.0f} {row['child_mib']:>9.0f} {row['total'] / row['articles']:>9.4f}", flush=True)
+              + f" {row['total']:>8.2f} {row['peak_mib']:>8.0f} {row['all_mib']:>8.0f} {row['total'] / row['articles']:>9.4f}", flush=True)
 
 
 if __name__ == "__main__":
