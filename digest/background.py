@@ -1,9 +1,12 @@
 """Work that runs in a forked process while the caller goes on: the second core.
 
-The merge has steps that need nothing from each other: the MinHash signatures of the
-sentences (datasketch, and its 0.5 s import) and the facts of the same sentences. On a
-machine with two cores, a forked child computes one while the parent computes the other; the
-child inherits its inputs (fork copies nothing up front) and sends back only its result.
+The merge has steps that need nothing from each other: the MinHash signatures and LSH buckets
+of the sentences, and the facts of the same sentences. On a machine with two cores, a forked
+child computes one while the parent computes the other; the child inherits its inputs (fork
+copies nothing up front) and sends back only its results, one item at a time when the parent
+can start on the first (half of the buckets to verify) while the child works on the next.
+The price is memory: every page either process writes to while both live (reference counts
+included) then exists twice (``benchmarks/scale.py`` measures both processes together).
 
 Forking is safe only in a process with one thread (a fork copies locks held by other threads
 in whatever state they are): the command line forks, the reader (which builds in a worker

@@ -42,7 +42,7 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from itertools import accumulate
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from digest.engine.normalize import negated, numbers, quoted_words, shingles, words
 
@@ -206,22 +206,24 @@ def shingle_buckets(indexes: Sequence[int], prints: Sequence[Fingerprint]) -> li
 class Buckets(NamedTuple):
     """LSH buckets packed in two numpy arrays: cheap to make, to cut and to send to a process."""
 
-    members: object
+    members: Any
     """Every bucket's sentence indexes, one bucket after another (numpy int64)."""
-    sizes: object
+    sizes: Any
     """How many members each bucket has (numpy int64)."""
 
     def lists(self) -> list[list[int]]:
-        flat = self.members.tolist()  # type: ignore[attr-defined]
-        ends = list(accumulate(self.sizes.tolist()))  # type: ignore[attr-defined]
-        return [flat[end - size : end] for end, size in zip(ends, self.sizes.tolist())]  # type: ignore[attr-defined]
+        flat = self.members.tolist()
+        return [flat[end - size : end] for end, size in zip(self._ends(), self.sizes.tolist())]
 
     def halves(self) -> tuple[Buckets, Buckets]:
         """The buckets cut in two at half of their members, a measure of the work to verify them."""
-        ends = list(accumulate(self.sizes.tolist()))  # type: ignore[attr-defined]
+        ends = self._ends()
         cut = bisect_left(ends, ends[-1] // 2) + 1 if ends else 0
         at = ends[cut - 1] if cut else 0
-        return Buckets(self.members[:at], self.sizes[:cut]), Buckets(self.members[at:], self.sizes[cut:])  # type: ignore[index]
+        return Buckets(self.members[:at], self.sizes[:cut]), Buckets(self.members[at:], self.sizes[cut:])
+
+    def _ends(self) -> list[int]:
+        return list(accumulate(self.sizes.tolist()))
 
 
 def lsh_buckets(indexes: Sequence[int], matrix, params: SimilarityParams) -> Buckets:
