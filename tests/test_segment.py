@@ -35,3 +35,19 @@ def test_a_very_long_line_is_one_sentence_and_nothing_is_lost():
     assert sentence_spans(text) == [(0, len(text))]
     dots = "a. " * 50_000
     assert "".join(split_sentences(dots)).replace(" ", "") == dots.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leak was first reported by Harbornews. com, the council said on Monday.",
+        "“Get down now!” an officer shouts at the crowd.",
+        "Mix 2 cups of flour, 1 tsp. salt and a little water.",
+    ],
+)
+def test_no_sentence_begins_with_a_lowercase_letter(text):
+    assert split_sentences(text) == [text]
+
+
+def test_a_capital_after_a_full_stop_still_starts_a_sentence():
+    assert split_sentences("The ferry left late. Passengers waited for an hour.") == ["The ferry left late.", "Passengers waited for an hour."]
