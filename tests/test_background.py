@@ -11,6 +11,8 @@ import sys
 import textwrap
 import threading
 
+import pytest
+
 from digest.background import can_fork, in_background, stream_in_background
 
 
@@ -33,31 +35,20 @@ def test_the_result_comes_from_a_child_when_the_process_has_one_thread():
     assert out == "True True 499500"
 
 
-def test_a_child_that_fails_is_replaced_by_the_work_done_here():
+@pytest.mark.parametrize(
+    "failure",
+    ['raise RuntimeError("the child fails")', "os.kill(os.getpid(), signal.SIGKILL)"],
+    ids=["fails", "killed midway"],
+)
+def test_a_child_that_fails_or_dies_is_replaced_by_the_work_done_here(failure):
     out = _run(
-        """
-        import os
-        from digest.background import in_background
-        parent = os.getpid()
-        def work():
-            if os.getpid() != parent:
-                raise RuntimeError("the child fails")
-            return "done here"
-        print(in_background(work)())
-        """
-    )
-    assert out == "done here"
-
-
-def test_a_child_killed_midway_is_replaced_by_the_work_done_here():
-    out = _run(
-        """
+        f"""
         import os, signal
         from digest.background import in_background
         parent = os.getpid()
         def work():
             if os.getpid() != parent:
-                os.kill(os.getpid(), signal.SIGKILL)
+                {failure}
             return "done here"
         print(in_background(work)())
         """

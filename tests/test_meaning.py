@@ -3,7 +3,7 @@ they must stay apart. Every fixture is written for its test."""
 
 from digest.engine import build_story
 from digest.engine.lexicon import capitalised_inside, facts, opposed
-from digest.engine.meaning import Unit, Weights, cosine, coverage, different_fact, remainder, tells_same
+from digest.engine.meaning import Unit, Weights, cosine, different_fact, remainder, similarity, tells_same
 from digest.engine.normalize import tokenize
 from digest.engine.wording import fingerprint_of
 from tests.conftest import make_source
@@ -125,7 +125,7 @@ def test_same_outlet_never_folds_into_itself():
 def test_scores_are_exact_and_bounded():
     a, b = facts("The ferry captain was arrested in Portland."), facts("Police arrested the ferry captain in Portland on Tuesday.")
     weights = Weights([(0, a), (1, b)])
-    assert 0 < cosine(a, b, weights) <= 1 and coverage(a, b, weights) == 1.0
+    assert 0 < cosine(a, b, weights) <= 1 and similarity(a, b, weights)[1] == 1.0
 
 
 # --- in the merged story -------------------------------------------------------------------------------

@@ -146,8 +146,9 @@ class Weights:
 
 
 def similarity(a: Facts, b: Facts, weights: Weights) -> tuple[float, float]:
-    """``cosine`` and ``coverage`` of ``a`` against ``b``, from one intersection of their lemmas
-    (the information level scores hundreds of thousands of pairs in a large story)."""
+    """``a`` against ``b``: the ``cosine`` of their lemma sets, and coverage, the share of ``a``'s
+    lemma weight that ``b`` states too. One intersection gives both (the information level
+    scores hundreds of thousands of pairs in a large story)."""
     if not a.lemmas or not b.lemmas:
         return 0.0, 0.0
     idf = weights.idf
@@ -161,11 +162,6 @@ def similarity(a: Facts, b: Facts, weights: Weights) -> tuple[float, float]:
 def cosine(a: Facts, b: Facts, weights: Weights) -> float:
     """IDF-weighted cosine of two lemma sets (binary term weights)."""
     return similarity(a, b, weights)[0]
-
-
-def coverage(a: Facts, b: Facts, weights: Weights) -> float:
-    """Share of ``a``'s lemma weight that ``b`` states too."""
-    return similarity(a, b, weights)[1]
 
 
 def different_fact(a: Facts, b: Facts) -> str | None:
