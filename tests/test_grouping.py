@@ -7,7 +7,7 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest.engine.grouping import GroupingParams, average_linkage, cosines, different_events, group_articles, profile
+from digest.engine.grouping import COMMON_ARTICLES, NEIGHBOURS, GroupingParams, average_linkage, cosines, different_events, group_articles, profile
 from tests.conftest import make_source
 
 FLOOD_A = make_source(
@@ -107,3 +107,36 @@ def test_every_article_is_in_exactly_one_story():
     sources = [make_source(i, " ".join(rng.choice(words) for _ in range(12)) + ".") for i in range(20)]
     groups = group_articles(sources, GroupingParams(similarity=0.2))
     assert sorted(i for g in groups for i in g) == list(range(20))
+
+
+def test_many_look_alike_articles_keep_only_their_nearest_pairs():
+    """Every article like every other: the pairs stored grow with the articles, not their square,
+    and each article keeps the article most like it."""
+    rng = random.Random(3)
+    count = 3 * NEIGHBOURS
+    vectors = []
+    for _ in range(count):
+        item = {f"w{rng.randrange(40)}": rng.uniform(0.5, 2.0) for _ in range(12)}
+        norm = sum(v * v for v in item.values()) ** 0.5
+        vectors.append({k: v / norm for k, v in item.items()})
+    every = cosines(vectors, sparse_from=10**9)
+    nearest = cosines(vectors, sparse_from=0)
+    assert len(every) > count * NEIGHBOURS // 2 * 1.4  # dense: nearly every pair is alike
+    assert len(nearest) <= count * NEIGHBOURS
+    for i in range(count):
+        best = max((j for j in range(count) if j != i), key=lambda j: every.get((min(i, j), max(i, j)), 0.0))
+        assert (min(i, best), max(i, best)) in nearest
+
+
+def test_an_event_is_still_found_among_more_articles_than_share_a_common_word():
+    rng = random.Random(8)
+    common = "harbor ferry council budget river storm vote mayor court school".split()
+    fillers = [
+        make_source(10 + i, " ".join(rng.choice(common) for _ in range(10)) + f" Item{i} Note{i}.", title=f"Brief {i}")
+        for i in range(COMMON_ARTICLES + 20)
+    ]
+    sources = [FLOOD_A, *fillers, FLOOD_B, FLOOD_ELSEWHERE]
+    groups = group_articles(sources)
+    flood = next(g for g in groups if 0 in g)
+    assert sorted(flood) == [0, len(sources) - 2]
+    assert sorted(i for g in groups for i in g) == list(range(len(sources)))

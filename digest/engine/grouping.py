@@ -19,9 +19,10 @@ years earlier). Topic words alone join look-alikes, so three signals decide:
 
 Articles then join by average linkage: two groups merge while the mean similarity over all their
 pairs is at least ``similarity``. Average linkage, unlike chaining single links, keeps one
-borderline pair from joining two stories. Pairs with no similarity are never stored, so the work
-follows the number of related pairs, not the square of the number of articles; large inputs
-compute the cosines with sparse matrices, for the pairs that share a rare word.
+borderline pair from joining two stories. Pairs with no similarity are never stored. Large inputs
+compute the cosines with sparse matrices, for the pairs that share a heavy word, and keep each
+article's nearest articles only, so the work and memory grow with the number of articles, not
+its square, even when thousands of them look alike.
 """
 
 from __future__ import annotations
@@ -129,6 +130,15 @@ def _unit_vectors(profiles: Sequence[Profile], background: int) -> list[dict[str
 
 PROPOSERS = 40
 """An article's this many heaviest terms propose the pairs it is compared in (large inputs)."""
+COMMON_ARTICLES = 300
+"""A term in more articles than this is left out of the cosines of large inputs: a word that so
+many articles share says little about which event each reports, and every term pairs the square
+of its articles, so such words alone would make the work quadratic. Inputs of up to this many
+articles lose no term."""
+NEIGHBOURS = 60
+"""Each article keeps its this many most similar articles (large inputs); a pair is kept when
+either side keeps it. So the pairs stored, and the work and memory of the grouping, grow with
+the number of articles, not its square, even when thousands of articles look alike."""
 ROW_BLOCK = 256
 PAIR_FLOOR = 0.03
 """Pairs less similar than this are left out (as if 0): far below any grouping threshold, and
@@ -136,7 +146,8 @@ each such pair only nudges a group average down."""
 
 
 def cosines(vectors: Sequence[dict[str, float]], sparse_from: int = DEFAULT_GROUPING.sparse_from) -> dict[tuple[int, int], float]:
-    """Cosine of every pair (i < j) of unit vectors at least PAIR_FLOOR alike."""
+    """Cosine of every pair (i < j) of unit vectors at least PAIR_FLOOR alike; for large inputs,
+    each article's nearest (see ``_sparse_cosines``)."""
     if len(vectors) >= sparse_from:
         return _sparse_cosines(vectors)
     found: dict[tuple[int, int], float] = {}
@@ -151,13 +162,14 @@ def cosines(vectors: Sequence[dict[str, float]], sparse_from: int = DEFAULT_GROU
 
 
 def _sparse_cosines(vectors: Sequence[dict[str, float]]) -> dict[tuple[int, int], float]:
-    """The same as the loop in ``cosines``, in C, for the pairs that share a heavy term.
+    """The loop in ``cosines``, in C, bounded so that it grows with the number of articles.
 
     Every pair of a large input sharing some common word would make the product dense (tens of
     millions of pairs at a few thousand articles). Articles about one event share the words that
     weigh most in them (its names and places, its key words; in the headline and lede), so a pair
     is proposed when a term is among the ``PROPOSERS`` heaviest of both, and each proposed pair's
-    cosine is then computed exactly over all its terms, a block of rows at a time.
+    cosine is computed over all their terms except the common ones (``COMMON_ARTICLES``), a block
+    of rows at a time. Each article keeps its ``NEIGHBOURS`` most similar.
     """
     import numpy as np
     from scipy import sparse  # lazy: only large inputs pay for importing scipy
@@ -169,13 +181,18 @@ def _sparse_cosines(vectors: Sequence[dict[str, float]]) -> dict[tuple[int, int]
             rows.append(row)
             cols.append(column.setdefault(term, len(column)))
             values.append(value)
-    matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(vectors), max(1, len(column))), dtype=np.float64)
+    shape = (len(vectors), max(1, len(column)))
+    columns = np.asarray(cols)
+    common = np.bincount(columns, minlength=shape[1]) > COMMON_ARTICLES
+    kept_terms = ~common[columns]
+    matrix = sparse.csr_matrix((np.asarray(values)[kept_terms], (np.asarray(rows)[kept_terms], columns[kept_terms])), shape=shape, dtype=np.float64)
     heavy_rows, heavy_cols = [], []
     for row, vector in enumerate(vectors):
         for term, _ in heapq.nlargest(PROPOSERS, vector.items(), key=lambda item: (item[1], item[0])):
-            heavy_rows.append(row)
-            heavy_cols.append(column[term])
-    presence = sparse.csr_matrix((np.ones(len(heavy_rows)), (heavy_rows, heavy_cols)), shape=matrix.shape)
+            if not common[column[term]]:
+                heavy_rows.append(row)
+                heavy_cols.append(column[term])
+    presence = sparse.csr_matrix((np.ones(len(heavy_rows)), (heavy_rows, heavy_cols)), shape=shape)
     presence_t = presence.T.tocsc()
     matrix_t = matrix.T.tocsc()
     found: dict[tuple[int, int], float] = {}
@@ -184,8 +201,14 @@ def _sparse_cosines(vectors: Sequence[dict[str, float]]) -> dict[tuple[int, int]
         proposed = (presence[block] @ presence_t).astype(bool)
         dots = (matrix[block] @ matrix_t).multiply(proposed).tocoo()
         left = dots.row + start
-        kept = (dots.col > left) & (dots.data >= PAIR_FLOOR)
-        found.update(zip(zip(left[kept].tolist(), dots.col[kept].tolist()), dots.data[kept].tolist()))
+        kept = (dots.col != left) & (dots.data >= PAIR_FLOOR)
+        left, right, sims = left[kept], dots.col[kept], dots.data[kept]
+        order = np.lexsort((right, -sims, left))  # each row's most similar first
+        left, right, sims = left[order], right[order], sims[order]
+        rank = np.arange(len(left)) - np.searchsorted(left, left)
+        nearest = rank < NEIGHBOURS
+        for i, j, sim in zip(left[nearest].tolist(), right[nearest].tolist(), sims[nearest].tolist()):
+            found[(i, j) if i < j else (j, i)] = sim
     return found
 
 
