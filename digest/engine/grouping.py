@@ -131,11 +131,11 @@ def _unit_vectors(profiles: Sequence[Profile], background: int) -> list[dict[str
 PROPOSERS = 40
 """An article's this many heaviest terms propose the pairs it is compared in (large inputs)."""
 COMMON_ARTICLES = 300
-"""A term in more articles than this is left out of the cosines of large inputs: a word that so
-many articles share says little about which event each reports, and every term pairs the square
-of its articles, so such words alone would make the work quadratic. Inputs of up to this many
-articles lose no term."""
-NEIGHBOURS = 60
+"""A term in more articles than this is common (large inputs): it proposes no pair and does not
+rank an article's nearest, because every term pairs the square of its articles, so such words
+alone would make the work quadratic (and a word that so many share says little about the event).
+Its weight is added to the cosines of the pairs kept."""
+NEIGHBOURS = 150
 """Each article keeps its this many most similar articles (large inputs); a pair is kept when
 either side keeps it. So the pairs stored, and the work and memory of the grouping, grow with
 the number of articles, not its square, even when thousands of articles look alike."""
@@ -167,9 +167,10 @@ def _sparse_cosines(vectors: Sequence[dict[str, float]]) -> dict[tuple[int, int]
     Every pair of a large input sharing some common word would make the product dense (tens of
     millions of pairs at a few thousand articles). Articles about one event share the words that
     weigh most in them (its names and places, its key words; in the headline and lede), so a pair
-    is proposed when a term is among the ``PROPOSERS`` heaviest of both, and each proposed pair's
-    cosine is computed over all their terms except the common ones (``COMMON_ARTICLES``), a block
-    of rows at a time. Each article keeps its ``NEIGHBOURS`` most similar.
+    is proposed when a term is among the ``PROPOSERS`` heaviest of both and not common
+    (``COMMON_ARTICLES``). A block of rows at a time, the proposed pairs are scored over their
+    uncommon terms, each article keeps the ``NEIGHBOURS`` best, and the common terms' share is
+    added to those pairs alone, so their cosines are exact.
     """
     import numpy as np
     from scipy import sparse  # lazy: only large inputs pay for importing scipy
@@ -184,8 +185,14 @@ def _sparse_cosines(vectors: Sequence[dict[str, float]]) -> dict[tuple[int, int]
     shape = (len(vectors), max(1, len(column)))
     columns = np.asarray(cols)
     common = np.bincount(columns, minlength=shape[1]) > COMMON_ARTICLES
-    kept_terms = ~common[columns]
-    matrix = sparse.csr_matrix((np.asarray(values)[kept_terms], (np.asarray(rows)[kept_terms], columns[kept_terms])), shape=shape, dtype=np.float64)
+    is_common = common[columns]
+    entries = (np.asarray(values), np.asarray(rows), columns)
+
+    def matrix(chosen: np.ndarray) -> sparse.csr_matrix:
+        values_, rows_, columns_ = (array[chosen] for array in entries)
+        return sparse.csr_matrix((values_, (rows_, columns_)), shape=shape, dtype=np.float64)
+
+    matrix_rare, matrix_common = matrix(~is_common), matrix(is_common)
     heavy_rows, heavy_cols = [], []
     for row, vector in enumerate(vectors):
         for term, _ in heapq.nlargest(PROPOSERS, vector.items(), key=lambda item: (item[1], item[0])):
@@ -194,20 +201,23 @@ def _sparse_cosines(vectors: Sequence[dict[str, float]]) -> dict[tuple[int, int]
                 heavy_cols.append(column[term])
     presence = sparse.csr_matrix((np.ones(len(heavy_rows)), (heavy_rows, heavy_cols)), shape=shape)
     presence_t = presence.T.tocsc()
-    matrix_t = matrix.T.tocsc()
+    rare_t = matrix_rare.T.tocsc()
     found: dict[tuple[int, int], float] = {}
     for start in range(0, len(vectors), ROW_BLOCK):  # a block of rows at a time: memory stays bounded
         block = slice(start, start + ROW_BLOCK)
         proposed = (presence[block] @ presence_t).astype(bool)
-        dots = (matrix[block] @ matrix_t).multiply(proposed).tocoo()
+        dots = (matrix_rare[block] @ rare_t).multiply(proposed).tocoo()
         left = dots.row + start
-        kept = (dots.col != left) & (dots.data >= PAIR_FLOOR)
+        kept = dots.col != left
         left, right, sims = left[kept], dots.col[kept], dots.data[kept]
         order = np.lexsort((right, -sims, left))  # each row's most similar first
         left, right, sims = left[order], right[order], sims[order]
-        rank = np.arange(len(left)) - np.searchsorted(left, left)
-        nearest = rank < NEIGHBOURS
-        for i, j, sim in zip(left[nearest].tolist(), right[nearest].tolist(), sims[nearest].tolist()):
+        nearest = np.arange(len(left)) - np.searchsorted(left, left) < NEIGHBOURS
+        left, right, sims = left[nearest], right[nearest], sims[nearest]
+        if matrix_common.nnz:  # the common words' share, for the pairs kept only
+            sims = sims + np.asarray(matrix_common[left].multiply(matrix_common[right]).sum(axis=1)).ravel()
+        kept = sims >= PAIR_FLOOR
+        for i, j, sim in zip(left[kept].tolist(), right[kept].tolist(), sims[kept].tolist()):
             found[(i, j) if i < j else (j, i)] = sim
     return found
 
