@@ -21,11 +21,13 @@ import pickle
 import queue
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from itertools import islice
 from typing import TypeVar
 
 T = TypeVar("T")
+R = TypeVar("R")
 _END = object()
 _FAILED = object()
 
@@ -45,6 +47,17 @@ def in_background(compute: Callable[[], T]) -> Callable[[], T]:
         return value
 
     return result
+
+
+def in_two_halves(work: Callable[[Sequence[T], int], list[R]], items: Sequence[T], parallel_from: int) -> list[R]:
+    """``work(items, 0)``, one result per item; from ``parallel_from`` items on, a forked child
+    does ``work(second half, its offset)`` while this process does ``work(first half, 0)``.
+    ``offset`` is where the part starts in ``items`` (a child's offset is never 0)."""
+    if len(items) < parallel_from or not can_fork():
+        return work(items, 0)
+    half = len(items) // 2
+    second = in_background(partial(work, items[half:], half))
+    return work(items[:half], 0) + second()
 
 
 def stream_in_background(produce: Callable[[], Iterable[T]]) -> Iterator[T]:

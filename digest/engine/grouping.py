@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from digest.background import in_two_halves
 from digest.engine.lexicon import facts
 from digest.engine.headline import choose_title, words_per_source
 from digest.engine.segment import split_sentences
@@ -128,6 +129,8 @@ def _unit_vectors(profiles: Sequence[Profile], background: int) -> list[dict[str
     return vectors
 
 
+PARALLEL_FROM = 100
+"""From this many articles on, a forked child finds the profiles of half of them (digest.background)."""
 PROPOSERS = 40
 """An article's this many heaviest terms propose the pairs it is compared in (large inputs)."""
 COMMON_ARTICLES = 300
@@ -215,11 +218,26 @@ def _sparse_cosines(vectors: Sequence[dict[str, float]]) -> dict[tuple[int, int]
         nearest = np.arange(len(left)) - np.searchsorted(left, left) < NEIGHBOURS
         left, right, sims = left[nearest], right[nearest], sims[nearest]
         if matrix_common.nnz:  # the common words' share, for the pairs kept only
-            sims = sims + np.asarray(matrix_common[left].multiply(matrix_common[right]).sum(axis=1)).ravel()
+            sims = sims + _row_dots(matrix_common, left, right)
         kept = sims >= PAIR_FLOOR
         for i, j, sim in zip(left[kept].tolist(), right[kept].tolist(), sims[kept].tolist()):
             found[(i, j) if i < j else (j, i)] = sim
     return found
+
+
+PAIR_CHUNK = 4096
+
+
+def _row_dots(matrix, left, right):
+    """Dot products of rows ``left[k]`` and ``right[k]`` of a sparse matrix, a few thousand pairs
+    at a time (each chunk copies its rows, so memory stays bounded)."""
+    import numpy as np
+
+    parts = [
+        np.asarray(matrix[left[at : at + PAIR_CHUNK]].multiply(matrix[right[at : at + PAIR_CHUNK]]).sum(axis=1)).ravel()
+        for at in range(0, len(left), PAIR_CHUNK)
+    ]
+    return np.concatenate(parts) if parts else np.zeros(0)
 
 
 def group_articles(sources: Sequence[Source], params: GroupingParams = DEFAULT_GROUPING) -> list[list[int]]:
@@ -227,7 +245,7 @@ def group_articles(sources: Sequence[Source], params: GroupingParams = DEFAULT_G
     each group in source order. Deterministic."""
     if not sources:
         return []
-    profiles = [profile(s, params) for s in sources]
+    profiles = in_two_halves(lambda part, _: [profile(s, params) for s in part], sources, PARALLEL_FROM)
     pairs = cosines(_unit_vectors(profiles, params.background), params.sparse_from)
     pairs = {pair: sim for pair, sim in pairs.items() if not different_events(profiles[pair[0]], profiles[pair[1]], params)}
     groups = average_linkage(len(sources), pairs, params.similarity)

@@ -10,7 +10,6 @@ import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -151,21 +150,17 @@ process does the first (digest.background); fewer are not worth a process."""
 
 def _load_all(origins: list[str], timeout: float, max_bytes: int, stage: StageTimer, progress: Progress | None) -> list[tuple[list[Source], list[LoadProblem]]]:
     """What each origin loads to, in order."""
-    from digest.background import can_fork, in_background
+    from digest.background import in_two_halves
 
-    def load(part: list[str], offset: int, report: Progress | None) -> list[tuple[list[Source], list[LoadProblem]]]:
+    def load(part: Sequence[str], offset: int) -> list[tuple[list[Source], list[LoadProblem]]]:
         results = []
         for done, origin in enumerate(part, offset):
-            if report:
-                report(done, len(origins), one_line(origin))
+            if progress and not offset:  # a forked child (second half) tells no progress
+                progress(done, len(origins), one_line(origin))
             results.append(load_origin(origin, timeout=timeout, max_bytes=max_bytes, stage=stage))
         return results
 
-    if len(origins) < PARALLEL_FROM or not can_fork():
-        return load(origins, 0, progress)
-    half = len(origins) // 2
-    second = in_background(partial(load, origins[half:], half, None))  # a child tells no progress
-    return load(origins[:half], 0, progress) + second()
+    return in_two_halves(load, origins, PARALLEL_FROM)
 
 
 class EmptyArticleError(ValueError):
