@@ -56,6 +56,24 @@ def test_a_child_that_fails_or_dies_is_replaced_by_the_work_done_here(failure):
     assert out == "done here"
 
 
+def test_two_halves_give_the_items_in_order_the_second_half_from_a_child():
+    out = _run(
+        """
+        import os
+        from digest.background import in_two_halves
+        parent = os.getpid()
+        def work(part, offset):
+            return [(offset + k, item * 2, os.getpid() == parent) for k, item in enumerate(part)]
+        print(in_two_halves(work, list(range(6)), parallel_from=4))
+        print(in_two_halves(work, list(range(3)), parallel_from=4))
+        """
+    )
+    assert out.splitlines() == [
+        str([(0, 0, True), (1, 2, True), (2, 4, True), (3, 6, False), (4, 8, False), (5, 10, False)]),
+        str([(0, 0, True), (1, 2, True), (2, 4, True)]),
+    ]
+
+
 def test_a_process_with_another_thread_computes_in_process():
     stop = threading.Event()
     helper = threading.Thread(target=stop.wait)
