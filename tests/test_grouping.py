@@ -140,3 +140,32 @@ def test_an_event_is_still_found_among_more_articles_than_share_a_common_word():
     flood = next(g for g in groups if 0 in g)
     assert sorted(flood) == [0, len(sources) - 2]
     assert sorted(i for g in groups for i in g) == list(range(len(sources)))
+
+
+def _linkage_by_brute_force(count, pairs, threshold):
+    """Average linkage the slow way: every group pair's mean recomputed before every merge."""
+    groups = [[i] for i in range(count)]
+    while True:
+        best = None
+        for x in range(len(groups)):
+            for y in range(x + 1, len(groups)):
+                total = sum(pairs.get((min(i, j), max(i, j)), 0.0) for i in groups[x] for j in groups[y])
+                mean = total / (len(groups[x]) * len(groups[y]))
+                if mean >= threshold and (best is None or mean > best[0]):
+                    best = (mean, x, y)
+        if best is None:
+            return {frozenset(g) for g in groups}
+        _, x, y = best
+        groups[x] = groups[x] + groups.pop(y)
+
+
+def test_average_linkage_merges_as_the_brute_force_definition_does():
+    rng = random.Random(12)
+    for _ in range(150):
+        count = rng.randint(2, 14)
+        pairs = {}
+        for _ in range(rng.randint(1, 3 * count)):
+            i, j = sorted(rng.sample(range(count), 2))
+            pairs[(i, j)] = rng.uniform(0.03, 0.9)
+        threshold = rng.choice([0.1, 0.25, 0.4])
+        assert {frozenset(g) for g in average_linkage(count, pairs, threshold)} == _linkage_by_brute_force(count, pairs, threshold)

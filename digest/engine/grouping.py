@@ -256,8 +256,11 @@ def average_linkage(count: int, pairs: dict[tuple[int, int], float], threshold: 
     """Merge groups, most similar first, while their mean pair similarity is >= ``threshold``.
 
     Pairs missing from ``pairs`` have similarity 0. Each group keeps the sum of similarities to
-    its neighbours; a merge folds the smaller group's sums into the larger one's, and stale heap
-    entries are skipped, so the work follows the number of stored pairs.
+    its neighbours; a merge folds the smaller group's sums into the larger one's. A merge lowers
+    the mean of the merged group with every neighbour but those of the group folded in, so only
+    those get a new heap entry; an entry found out of date when it comes up is re-entered with
+    the current mean. The work follows the number of stored pairs, not the neighbours of every
+    group at every merge.
     """
     members: dict[int, list[int]] = {i: [i] for i in range(count)}
     sums: dict[int, dict[int, float]] = {i: {} for i in range(count)}
@@ -271,20 +274,24 @@ def average_linkage(count: int, pairs: dict[tuple[int, int], float], threshold: 
         if a not in members or b not in members or b not in sums[a]:
             continue
         mean = sums[a][b] / (len(members[a]) * len(members[b]))
-        if abs(mean + negative) > 1e-12:
-            continue  # stale: the groups changed since this entry was pushed
+        if abs(mean + negative) > 1e-12:  # out of date: the groups changed since it was entered
+            if mean >= threshold:
+                heapq.heappush(heap, (-mean, a, b))
+            continue
         keep, gone = (a, b) if (len(members[a]), -a) >= (len(members[b]), -b) else (b, a)
         members[keep].extend(members.pop(gone))
+        changed = []
         for other, total in sums.pop(gone).items():
             if other == keep:
                 continue
             sums[keep][other] = sums[keep].get(other, 0.0) + total
             sums[other][keep] = sums[other].get(keep, 0.0) + total
             del sums[other][gone]
+            changed.append(other)
         sums[keep].pop(gone, None)
         size = len(members[keep])
-        for other, total in sums[keep].items():
-            mean = total / (size * len(members[other]))
+        for other in changed:
+            mean = sums[keep][other] / (size * len(members[other]))
             if mean >= threshold:
                 heapq.heappush(heap, (-mean, min(keep, other), max(keep, other)))
     return [sorted(group) for group in members.values()]
