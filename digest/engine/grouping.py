@@ -213,6 +213,8 @@ def _sparse_cosines(vectors: Sequence[dict[str, float]]) -> dict[tuple[int, int]
         left = dots.row + start
         kept = dots.col != left
         left, right, sims = left[kept], dots.col[kept], dots.data[kept]
+        kept = _near_enough(left, sims)
+        left, right, sims = left[kept], right[kept], sims[kept]
         order = np.lexsort((right, -sims, left))  # each row's most similar first
         left, right, sims = left[order], right[order], sims[order]
         nearest = np.arange(len(left)) - np.searchsorted(left, left) < NEIGHBOURS
@@ -223,6 +225,20 @@ def _sparse_cosines(vectors: Sequence[dict[str, float]]) -> dict[tuple[int, int]
         for i, j, sim in zip(left[kept].tolist(), right[kept].tolist(), sims[kept].tolist()):
             found[(i, j) if i < j else (j, i)] = sim
     return found
+
+
+def _near_enough(rows, sims):
+    """A mask of the entries at least as similar as their row's ``NEIGHBOURS``-th best (ties
+    included): what sorting each row must still order. ``rows`` ascending."""
+    import numpy as np
+
+    keep = np.ones(len(rows), dtype=bool)
+    starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]]) if len(rows) else np.zeros(0, dtype=int)
+    for start, end in zip(starts.tolist(), [*starts[1:].tolist(), len(rows)]):
+        if end - start > NEIGHBOURS:
+            row = sims[start:end]
+            keep[start:end] = row >= np.partition(row, end - start - NEIGHBOURS)[end - start - NEIGHBOURS]
+    return keep
 
 
 PAIR_CHUNK = 4096
