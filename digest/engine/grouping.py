@@ -33,12 +33,17 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from digest.background import in_two_halves
 from digest.engine.lexicon import facts
 from digest.engine.headline import choose_title, words_per_source
 from digest.engine.segment import split_sentences
 from digest.model import Source, StoryOutline
+
+if TYPE_CHECKING:  # numpy and scipy load only for large inputs
+    import numpy as np
+    from scipy import sparse
 
 
 @dataclass(frozen=True)
@@ -227,7 +232,7 @@ def _sparse_cosines(vectors: Sequence[dict[str, float]]) -> dict[tuple[int, int]
     return found
 
 
-def _near_enough(rows, sims):
+def _near_enough(rows: np.ndarray, sims: np.ndarray) -> np.ndarray:
     """A mask of the entries at least as similar as their row's ``NEIGHBOURS``-th best (ties
     included): what sorting each row must still order. ``rows`` ascending."""
     import numpy as np
@@ -242,9 +247,10 @@ def _near_enough(rows, sims):
 
 
 PAIR_CHUNK = 4096
+"""Pairs whose rows ``_row_dots`` copies at once."""
 
 
-def _row_dots(matrix, left, right):
+def _row_dots(matrix: sparse.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """Dot products of rows ``left[k]`` and ``right[k]`` of a sparse matrix, a few thousand pairs
     at a time (each chunk copies its rows, so memory stays bounded)."""
     import numpy as np
