@@ -233,15 +233,21 @@ def tells_same(a: Unit, b: Unit, weights: Weights, params: MeaningParams = DEFAU
 
     Returns the fold with its scores (index and host left 0: the caller fills them), or None.
     """
+    fold = _scored(a, b, weights, params)
+    if fold is None or fold.how == "quotation" or different_fact(a.facts, b.facts) is None:
+        return fold
+    return None
+
+
+def _scored(a: Unit, b: Unit, weights: Weights, params: MeaningParams) -> Fold | None:
+    """``tells_same`` short of its last, dearest check: a fold "by information" still has to pass
+    ``different_fact``. A shared quotation decides alone."""
     if not a.foldable or not b.foldable or a.source in b.carriers:
         return None
-    fa, fb = a.facts, b.facts
-    sim, cov = similarity(fa, fb, weights)
-    if a.quote and _quoted_in(a.quote, b.shingles, params) and a.quote_numbers <= fb.numbers:
+    sim, cov = similarity(a.facts, b.facts, weights)
+    if a.quote and _quoted_in(a.quote, b.shingles, params) and a.quote_numbers <= b.facts.numbers:
         return Fold(0, 0, "quotation", round(sim, 4), round(cov, 4))
     if sim < params.cosine or cov < params.coverage:
-        return None
-    if different_fact(fa, fb) is not None:
         return None
     return Fold(0, 0, "information", round(sim, 4), round(cov, 4))
 
@@ -283,20 +289,33 @@ def fold_by_meaning(units: Sequence[Unit], weights: Weights, params: MeaningPara
 
 def _best_host(index: int, unit: Unit, units: Sequence[Unit], postings: dict[str, list[int]], weights: Weights, params: MeaningParams) -> Fold | None:
     partial: dict[int, float] = {}
+    unposted = 0.0  # what the lemmas too common to post can add to any host's dot product
+    idf, df = weights.idf, weights.df
     for lemma in unit.facts.lemmas:
         kept = postings.get(lemma)
         if kept:
-            gain = weights.idf[lemma] ** 2
+            gain = idf[lemma] ** 2
             for other in kept:
                 partial[other] = partial.get(other, 0.0) + gain
+        elif df.get(lemma, 0) > params.candidate_df:
+            unposted += idf.get(lemma, 0.0) ** 2
     if not partial:
         return None
     best = heapq.nsmallest(params.candidates, partial, key=lambda k: (-partial[k], k))
-    found: list[tuple[int, float, Fold]] = []
+    norm = weights.norm(unit.facts.lemmas)
+    scored: list[tuple[int, float, int, Fold]] = []
     for host in best:
-        fold = tells_same(unit, units[host], weights, params)
+        # The cosine can be no higher than with every unposted lemma shared: below the threshold,
+        # tells_same would refuse (unless a quotation decides), so it is not asked.
+        ceiling = (partial[host] + unposted) / (norm * weights.norm(units[host].facts.lemmas) or 1.0)
+        if not unit.quote and ceiling < params.cosine - 1e-9:
+            continue
+        fold = _scored(unit, units[host], weights, params)
         if fold is not None:
-            found.append((0 if fold.how == "quotation" else 1, -fold.cosine, Fold(index, host, fold.how, fold.cosine, fold.coverage)))
-    if not found:
-        return None
-    return min(found, key=lambda item: (item[0], item[1], item[2].host))[2]
+            scored.append((0 if fold.how == "quotation" else 1, -fold.cosine, host, fold))
+    # The best host is a shared quotation, else the most similar that passes different_fact:
+    # checked best first, the dear check runs only until one passes.
+    for _, _, host, fold in sorted(scored, key=lambda item: item[:3]):
+        if fold.how == "quotation" or different_fact(unit.facts, units[host].facts) is None:
+            return Fold(index, host, fold.how, fold.cosine, fold.coverage)
+    return None
