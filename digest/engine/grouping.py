@@ -37,7 +37,8 @@ from typing import TYPE_CHECKING
 
 from digest.background import in_two_halves
 from digest.engine.lexicon import facts
-from digest.engine.headline import choose_title, words_per_source
+from digest.engine.normalize import words
+from digest.engine.headline import choose_title
 from digest.engine.segment import split_sentences
 from digest.model import Source, StoryOutline
 
@@ -324,7 +325,7 @@ def outline(sources: Sequence[Source], title: str | None = None) -> StoryOutline
     time span (the dates that can be read)."""
     if title is None:
         first_paragraph = next((p.text for s in sources for p in s.paragraphs), "")
-        title = choose_title(sources, words_per_source(sources), next(iter(split_sentences(first_paragraph)), None))
+        title = choose_title(sources, [(words(p.text) for p in source.paragraphs) for source in sources], next(iter(split_sentences(first_paragraph)), None))
     dates = sorted(s.date for s in sources if publication_day(s.date))
     return StoryOutline(
         title=title,

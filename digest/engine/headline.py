@@ -26,27 +26,30 @@ def is_headline(title: str) -> bool:
     return 2 <= count <= MAX_HEADLINE_WORDS and not _NOT_A_HEADLINE.search(title)
 
 
-def words_per_source(sources: Iterable[Source]) -> Counter[str]:
-    """How many sources use each normalized word (for ``choose_title``)."""
-    return Counter(w for source in sources for w in {w for p in source.paragraphs for w in words(p.text)})
-
-
-def choose_title(sources: Sequence[Source], carried: Counter[str], fallback: str | None = None) -> str:
+def choose_title(sources: Sequence[Source], word_runs: Sequence[Iterable[Sequence[str]]], fallback: str | None = None) -> str:
     """The most representative headline: the one whose words the other headlines use most,
-    then the one whose words most sources carry (``carried``: sources per word); without
-    headlines, ``fallback`` (the story's lede)."""
+    then the one whose words most sources carry; without headlines, ``fallback`` (the story's
+    lede). ``word_runs[i]``: source i's normalized words, a run per sentence or paragraph,
+    read only when there are headlines and only for the headlines' words (a day's articles
+    hold millions of words and the headlines a few hundred)."""
     titles = [(i, s.title) for i, s in enumerate(sources) if s.title and is_headline(s.title)]
-    if titles:
-        content = {i: {w for w in words(title) if w not in STOPWORDS} for i, title in titles}
-        in_titles = Counter(w for ws in content.values() for w in ws)
+    if not titles:
+        return fallback or "Untitled story"
+    content = {i: {w for w in words(title) if w not in STOPWORDS} for i, title in titles}
+    in_titles = Counter(w for ws in content.values() for w in ws)
+    carried: Counter[str] = Counter()  # sources per headline word
+    for runs in word_runs:
+        used: set[str] = set()
+        for run in runs:
+            used.update(in_titles.keys() & run)  # an intersection in C: no Python step per word
+        carried.update(used)
 
-        def representativeness(item: tuple[int, str]) -> tuple[float, float, int]:
-            mine = content[item[0]]
-            if not mine:
-                return 0.0, 0.0, -item[0]
-            closeness = sum(in_titles[w] - 1 for w in mine) / len(mine)
-            share = sum(carried[w] for w in mine) / len(mine)
-            return round(closeness, 6), round(share, 6), -item[0]
+    def representativeness(item: tuple[int, str]) -> tuple[float, float, int]:
+        mine = content[item[0]]
+        if not mine:
+            return 0.0, 0.0, -item[0]
+        closeness = sum(in_titles[w] - 1 for w in mine) / len(mine)
+        share = sum(carried[w] for w in mine) / len(mine)
+        return round(closeness, 6), round(share, 6), -item[0]
 
-        return max(titles, key=representativeness)[1]
-    return fallback or "Untitled story"
+    return max(titles, key=representativeness)[1]

@@ -12,7 +12,6 @@ outlet; each folded wording is kept as a variant with how it matched and its sco
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -274,7 +273,7 @@ def _assemble(sources: Sequence[Source], segmented: list[list[list[_Sentence]]],
     chars_out = sum(len(m.text) + sum(len(a.text) for a in m.additions) for b in blocks for m in b.sentences)
     stats = StoryStats(len(sources), len(flat), sum(len(b.sentences) for b in blocks), chars_in, chars_out)
     return Story(
-        title=choose_title(sources, Counter(w for paragraphs in segmented for w in {w for p in paragraphs for s in p for w in s.print.words}), _lede(blocks) or _first_sentence(segmented)),
+        title=choose_title(sources, [(s.print.words for p in paragraphs for s in p) for paragraphs in segmented], _lede(blocks) or _first_sentence(segmented)),
         sources=tuple(sources),
         blocks=tuple(blocks),
         source_sentences=source_sentences,
