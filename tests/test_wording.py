@@ -1,5 +1,8 @@
 """The near-duplicate decision and the LSH grouping."""
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from digest.engine.wording import SimilarityParams, fingerprint_of, group_near_duplicates, is_near_duplicate, score
 
 STATEMENT = "The United States will continue to take all necessary action to protect our people and our interests wherever they are around the world"
@@ -120,10 +123,33 @@ def test_buckets_cut_in_halves_keep_every_bucket_whole_and_in_order():
 
     buckets = Buckets(np.array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]), np.array([2, 3, 2, 4]))
     first, second = buckets.halves()
-    assert buckets.lists() == [[1, 2], [3, 4, 5], [6, 7], [8, 9, 10, 11]]
-    assert first.lists() == [[1, 2], [3, 4, 5]] and second.lists() == [[6, 7], [8, 9, 10, 11]]
+    assert list(buckets.lists()) == [[1, 2], [3, 4, 5], [6, 7], [8, 9, 10, 11]]
+    assert list(first.lists()) == [[1, 2], [3, 4, 5]] and list(second.lists()) == [[6, 7], [8, 9, 10, 11]]
     empty = Buckets(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))
-    assert [half.lists() for half in empty.halves()] == [[], []]
+    assert [list(half.lists()) for half in empty.halves()] == [[], []]
+
+
+@given(st.lists(st.integers(min_value=2, max_value=9), max_size=40), st.integers(min_value=1, max_value=12))
+def test_buckets_listed_a_chunk_at_a_time_are_the_buckets(sizes, chunk):
+    """Buckets.lists turns members into Python integers a chunk at a time; whatever the chunk
+    size, and whether a bucket straddles a chunk's end or is longer than a chunk, every bucket
+    comes out whole and in order."""
+    import numpy as np
+
+    import digest.engine.wording as wording
+
+    members = np.arange(sum(sizes), dtype=np.int64) * 7
+    expected, at = [], 0
+    for size in sizes:
+        expected.append(members[at : at + size].tolist())
+        at += size
+    original = wording.LIST_CHUNK
+    wording.LIST_CHUNK = chunk
+    try:
+        listed = list(wording.Buckets(members, np.array(sizes, dtype=np.int64)).lists())
+    finally:
+        wording.LIST_CHUNK = original
+    assert listed == expected
 
 
 def test_a_large_story_groups_the_same_whether_its_halves_are_verified_here_or_apart():

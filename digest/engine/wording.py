@@ -39,7 +39,7 @@ import importlib.util
 import sys
 import types
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from itertools import accumulate
 from typing import Any, NamedTuple
@@ -203,6 +203,13 @@ def shingle_buckets(indexes: Sequence[int], prints: Sequence[Fingerprint]) -> li
     return [members for members in postings.values() if len(members) > 1]
 
 
+FAILED_MEMORY = 1 << 19
+"""Failed pairs the verification remembers at most (see _verified_neighbours)."""
+
+LIST_CHUNK = 65536
+"""Bucket members turned into Python integers at a time (see Buckets.lists)."""
+
+
 class Buckets(NamedTuple):
     """LSH buckets packed in two numpy arrays: cheap to make, to cut and to send to a process."""
 
@@ -211,9 +218,16 @@ class Buckets(NamedTuple):
     sizes: Any
     """How many members each bucket has (numpy int64)."""
 
-    def lists(self) -> list[list[int]]:
-        flat = self.members.tolist()
-        return [flat[end - size : end] for end, size in zip(self._ends(), self.sizes.tolist())]
+    def lists(self) -> Iterator[list[int]]:
+        """Each bucket as a list, made a few thousand members at a time: on a day's articles all
+        of them as Python lists at once would cost tens of megabytes at the peak of a build."""
+        start, pending = 0, []  # pending: members[start : start + len(pending)] as Python integers
+        for end, size in zip(self._ends(), self.sizes.tolist()):
+            begin = end - size
+            if end > start + len(pending):
+                start = begin
+                pending = self.members[begin : max(begin + LIST_CHUNK, end)].tolist()
+            yield pending[begin - start : end - start]
 
     def halves(self) -> tuple[Buckets, Buckets]:
         """The buckets cut in two at half of their members, a measure of the work to verify them."""
@@ -252,7 +266,24 @@ def lsh_buckets(indexes: Sequence[int], matrix, params: SimilarityParams) -> Buc
         sizes.append(runs[runs > 1])
     if not members:
         return Buckets(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))
-    return Buckets(np.concatenate(members), np.concatenate(sizes).astype(np.int64))
+    return _by_first_member(np.concatenate(members), np.concatenate(sizes).astype(np.int64))
+
+
+def _by_first_member(members, sizes) -> Buckets:
+    """The buckets reordered by their first member (stably). Two sentences that agree on several
+    bands meet in several buckets; in band order those lie far apart, in this order near each
+    other, so the verification's bounded memory of failed pairs still holds most repeats.
+    Which pairs match does not depend on the order of the buckets."""
+    import numpy as np
+
+    ends = np.cumsum(sizes)
+    starts = ends - sizes
+    order = np.argsort(members[starts], kind="stable")
+    new_sizes = sizes[order]
+    # where each place of the new order comes from: its bucket's old start plus its offset in it
+    new_starts = np.cumsum(new_sizes) - new_sizes
+    source = np.repeat(starts[order], new_sizes) + np.arange(len(members)) - np.repeat(new_starts, new_sizes)
+    return Buckets(members[source], new_sizes)
 
 
 MAX_HEADS = 24
@@ -340,13 +371,16 @@ def minhash_halves(prints: Sequence[Fingerprint], params: SimilarityParams, plan
     yield _verified_neighbours(mine.lists(), prints, params)
 
 
-def _verified_neighbours(buckets: list[list[int]], prints: Sequence[Fingerprint], params: SimilarityParams) -> dict[int, list[int]]:
+def _verified_neighbours(buckets: Iterable[list[int]], prints: Sequence[Fingerprint], params: SimilarityParams) -> dict[int, list[int]]:
     neighbours: dict[int, list[int]] = {}
     # A pair (i, j), i < j, is remembered as the one integer i * n + j: millions of pairs are
     # checked on a day's articles, and an integer is smaller and faster to hash than a tuple.
+    # Pairs that failed are forgotten when there are FAILED_MEMORY of them: checking one again
+    # gives the same answer, and the set would otherwise be the largest thing in memory at the
+    # peak of a day's build (a hundred bytes per pair, millions of pairs).
     n = len(prints)
-    checked: set[int] = set()
     verified: set[int] = set()
+    failed: set[int] = set()
     for bucket in buckets:
         heads: list[int] = []
         for member in bucket:
@@ -354,15 +388,18 @@ def _verified_neighbours(buckets: list[list[int]], prints: Sequence[Fingerprint]
             member_print = prints[member]
             for head in heads:
                 pair = head * n + member if head < member else member * n + head
-                if pair in checked:
-                    matched = pair in verified
-                else:
-                    checked.add(pair)
+                if pair in verified:
+                    matched = True
+                elif pair not in failed:
                     matched = is_near_duplicate(prints[head], member_print, params)
                     if matched:
                         verified.add(pair)
                         neighbours.setdefault(head, []).append(member)
                         neighbours.setdefault(member, []).append(head)
+                    else:
+                        if len(failed) >= FAILED_MEMORY:
+                            failed.clear()
+                        failed.add(pair)
                 if matched:
                     break
             if not matched and len(heads) < MAX_HEADS:
