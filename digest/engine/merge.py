@@ -239,6 +239,7 @@ def _assemble(sources: Sequence[Source], segmented: list[list[list[_Sentence]]],
     ordered = reading_order(
         placed_sources, {g: flat[g].ref for g in members}, {g: flat[g].kind for g in members}, last=unrelated_indexes
     )
+    del placed_sources  # a tuple per sentence: freed before the Story's own are made
 
     details = {  # each sentence's own words, once: shown sentences and source views both use them
         s.index: new_spans(s.facts, s.ref.source, weights, credited_alone=len(carriers[s.group]) == 1)  # type: ignore[arg-type]
