@@ -13,7 +13,7 @@ outlet; each folded wording is kept as a variant with how it matched and its sco
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 
 from digest.background import stream_in_background
@@ -92,7 +92,6 @@ class _Sentence:
     """Index of the shown sentence that represents it (after both levels)."""
     how: MatchKind | None = None
     """How it matched that sentence; None when it is that sentence."""
-    unit: Unit | None = field(default=None, repr=False)
 
 
 def segment_sources(sources: Sequence[Source]) -> list[list[list[_Sentence]]]:

@@ -331,7 +331,8 @@ def group_near_duplicates(
     1. Identical wordings are joined first, without MinHash (``plan_wording``).
     2. Candidates: sentences that share a bucket (a word trigram in a small story, an LSH band
        in a large one). In each bucket a member is checked against the bucket's heads, one per
-       group seen there, until one matches; each verified pair is an edge, each pair checked once.
+       group seen there, until one matches; each verified pair is an edge. A pair is checked
+       once (a failed one again only after FAILED_MEMORY others have failed).
     3. Groups: sentences taken most complete first (most words); each joins the earliest group
        leader among its verified neighbours, or its neighbour's leader when it verifies against
        that leader itself; otherwise it leads a group of its own.
