@@ -29,6 +29,13 @@ def test_standalone_question_is_a_heading():
     assert [l.kind for l in lines] == ["paragraph", "heading", "paragraph"]
 
 
+def test_a_sentence_ending_in_a_spaced_or_opening_quote_is_no_heading():
+    # Re-joined text leaves "happen. “" or "later. '": the sentence still ends there.
+    for line in ("Nothing will change. \u201c", "It ended there. '", "We are done.\u201d )"):
+        lines = plain_text_lines(f"Body text that ends.\n\n{line}\n\nMore body text.")
+        assert [l.kind for l in lines] == ["paragraph", "paragraph", "paragraph"], line
+
+
 def test_first_headline_becomes_title_and_its_repeat_is_removed():
     source = parse_text("Harbor fire closes two piers\n\nHarbor fire closes two piers\nA fire closed two piers on Thursday.\n", "text", "x.txt")
     assert source.title == "Harbor fire closes two piers"

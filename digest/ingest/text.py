@@ -6,7 +6,12 @@ import re
 
 from digest.ingest.lines import RawLine
 
-_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
+# Quotes, brackets and spaces that may follow a sentence's last mark. Typographic quotes are not
+# always the closing kind, and re-joined text often leaves a space before the closing quote.
+_CLOSERS = r"[\s\"'“”‘’«»)\]]*$"
+_SENTENCE_END = re.compile(r"[.!?:;]" + _CLOSERS)
+_FULL_STOP_END = re.compile(r"\." + _CLOSERS)
+_HEADING_CANNOT_END = re.compile(r"[.!:;,]" + _CLOSERS)
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
@@ -38,7 +43,7 @@ def _looks_like_heading(line: str) -> bool:
     words = line.split()
     if not 1 <= len(words) <= 10 or not line[0].isupper():
         return False
-    return not re.search(r"[.!:;,][\"'”’)\]]*$", line) and not line.startswith(('"', "“", "'"))
+    return not _HEADING_CANNOT_END.search(line) and not line.startswith(('"', "“", "'"))
 
 
 def find_title(lines: list[RawLine], is_boilerplate) -> int | None:
@@ -53,7 +58,7 @@ def find_title(lines: list[RawLine], is_boilerplate) -> int | None:
         words = line.text.split()
         first_in_block = index == 0 or lines[index - 1].block != line.block or is_boilerplate(index - 1)
         long_enough = len(words) >= (1 if line.kind == "heading" else 3)
-        if first_in_block and line.kind != "item" and long_enough and len(words) <= 25 and not re.search(r"\.[\"'”’)]*$", line.text):
+        if first_in_block and line.kind != "item" and long_enough and len(words) <= 25 and not _FULL_STOP_END.search(line.text):
             return index
         return None
     return None
