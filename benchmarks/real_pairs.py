@@ -33,7 +33,7 @@ PAIRS = HERE / "labelled" / "dev-pairs.jsonl"
 
 def load_cases():
     """(unit A, unit B, weights, fingerprints, label) for every labelled pair."""
-    from digest.engine.lexicon import capitalised_inside, facts
+    from digest.engine.lexicon import facts
     from digest.engine.meaning import Weights
     from digest.engine.merge import segment_sources, sentence_unit
     from digest.engine.wording import fingerprint_of
@@ -45,9 +45,9 @@ def load_cases():
     for item in items:
         if item["event"] not in events:
             sources = load_sources([str(DEV / item["event"])]).sources
-            flat = [s for paragraphs in segment_sources(sources) for p in paragraphs for s in p]
-            names = capitalised_inside((s.text, s.tokens) for s in flat)
-            weights = Weights([(s.ref.source, facts(s.text, s.tokens, names)) for s in flat])
+            segmented, names = segment_sources(sources)
+            flat = [s for paragraphs in segmented for p in paragraphs for s in p]
+            weights = Weights([(s.ref.source, facts(s.text, None, names)) for s in flat])
             events[item["event"]] = (weights, {Path(src.origin).name: i for i, src in enumerate(sources)}, names)
         weights, index_of, names = events[item["event"]]
         units, prints = [], []

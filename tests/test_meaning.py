@@ -2,7 +2,7 @@
 they must stay apart. Every fixture is written for its test."""
 
 from digest.engine import build_story
-from digest.engine.lexicon import capitalised_inside, facts, opposed
+from digest.engine.lexicon import add_capitalised_inside, facts, opposed
 from digest.engine.meaning import Unit, Weights, cosine, different_fact, remainder, similarity, tells_same
 from digest.engine.normalize import tokenize
 from digest.engine.wording import fingerprint_of
@@ -22,7 +22,7 @@ def test_names_are_capitalised_words_and_a_known_first_word_is_not_one():
     assert {"lena", "ortiz", "coast", "guard", "portland"} <= found.names
     assert "harbor" not in found.names  # an ordinary word that starts the sentence
     assert "ortiz" in facts("Ortiz resigned.").names  # a first word the dictionary does not know
-    assert "smith" in facts("Smith resigned.", names=capitalised_inside([("The mayor thanked Smith.", tokenize("The mayor thanked Smith."))])).names
+    assert "smith" in facts("Smith resigned.", names=capitalised_inside("The mayor thanked Smith.")).names
 
 
 def test_numbers_written_as_words_or_figures_are_one_figure():
@@ -44,11 +44,19 @@ def test_words_of_opposite_direction_are_found():
     assert not opposed(facts("Exports rose 20% in May."), facts("Exports climbed 20% in May."))
 
 
+def capitalised_inside(*texts: str) -> frozenset[str]:
+    """The names a story of these sentences has (as segment_sources finds them)."""
+    found: set[str] = set()
+    for text in texts:
+        add_capitalised_inside(found, text, tokenize(text))
+    return frozenset(found)
+
+
 # --- the fold decision -------------------------------------------------------------------------------
 
 
 def _units(*texts_by_source: str):
-    names = capitalised_inside((t, tokenize(t)) for t in texts_by_source)
+    names = capitalised_inside(*texts_by_source)
     sentences = [(i, facts(t, names=names)) for i, t in enumerate(texts_by_source)]
     weights = Weights(sentences)
     units = []

@@ -20,7 +20,7 @@ words as they are: the comparison still works on exact word forms.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -198,23 +198,20 @@ class Facts:
     amounts are left out: their neighbours vary with the wording, not the fact."""
 
 
-def capitalised_inside(sentences: Iterable[tuple[str, list[Token]]]) -> frozenset[str]:
-    """Words written capitalised after the first word of some sentence: the story's names.
+def add_capitalised_inside(found: set[str], text: str, tokens: Sequence[Token]) -> None:
+    """Add to ``found`` the words ``text`` writes capitalised after its first word.
 
-    ``sentences``: (text, its tokens). A sentence's first word is capitalised anyway; it is a
-    name when the story also writes it capitalised elsewhere ("Smith sued Jones" / "… said Smith").
-    """
-    found: set[str] = set()
-    for text, tokens in sentences:
-        for token in tokens[1:]:
-            if text[token.start].isupper():
-                found.add(token.norm)
-    return frozenset(found)
+    Over a whole story these are its names: a sentence's first word is capitalised anyway, and
+    it is a name when the story also writes it capitalised elsewhere ("Smith sued Jones" /
+    "… said Smith"). ``tokens`` are the text's tokens."""
+    for token in tokens[1:]:
+        if text[token.start].isupper():
+            found.add(token.norm)
 
 
 def facts(text: str, tokens: list[Token] | None = None, names: frozenset[str] = frozenset()) -> Facts:
     """The facts of one sentence. ``tokens`` are its normalized tokens, when already known;
-    ``names`` are the story's names (see ``capitalised_inside``), for its first word."""
+    ``names`` are the story's names (see ``add_capitalised_inside``), for its first word."""
     tokens = tokenize(text) if tokens is None else tokens
     found: list[Word] = []
     negated: set[str] = set()

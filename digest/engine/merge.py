@@ -19,7 +19,7 @@ from functools import partial
 from digest.background import stream_in_background
 from digest.engine.details import detail_runs, new_spans
 from digest.engine.headline import choose_title
-from digest.engine.lexicon import Facts, capitalised_inside, facts
+from digest.engine.lexicon import Facts, add_capitalised_inside, facts
 from digest.engine.meaning import (
     DEFAULT_MEANING,
     Fold,
@@ -31,7 +31,7 @@ from digest.engine.meaning import (
     remainder,
     tells_same,
 )
-from digest.engine.normalize import Token, numbers, quotation, tokenize, words
+from digest.engine.normalize import numbers, quotation, tokenize, words
 from digest.engine.order import (
     Placed,
     depends_on_previous,
@@ -83,8 +83,6 @@ class _Sentence:
     index: int
     ref: SentenceRef
     text: str
-    tokens: list[Token]
-    """Its normalized words with their offsets; emptied once its facts are found."""
     print: Fingerprint
     kind: ParagraphKind = "paragraph"
     facts: Facts | None = None
@@ -94,17 +92,20 @@ class _Sentence:
     """How it matched that sentence; None when it is that sentence."""
 
 
-def segment_sources(sources: Sequence[Source]) -> list[list[list[_Sentence]]]:
-    """Every source's paragraphs as sentences (a heading is one sentence).
+def segment_sources(sources: Sequence[Source]) -> tuple[list[list[list[_Sentence]]], frozenset[str]]:
+    """Every source's paragraphs as sentences (a heading is one sentence), and the story's names
+    (``lexicon.add_capitalised_inside``).
 
     Outlets repeat each other's paragraphs and sentences word for word (wire copy): a text seen
     before is split, tokenized and fingerprinted once, and its results shared (they are not
-    changed afterwards).
+    changed afterwards). Its tokens are not kept: a large story has millions, and holding them
+    all until the facts are found would cost a quarter of its memory (the facts tokenize again).
     """
     result = []
     counter = 0
     split: dict[str, list[tuple[int, int]]] = {}
-    analysed: dict[str, tuple[str, list[Token], Fingerprint]] = {}
+    analysed: dict[str, tuple[str, Fingerprint]] = {}
+    names: set[str] = set()
     for s_index, source in enumerate(sources):
         paragraphs = []
         for p_index, paragraph in enumerate(source.paragraphs):
@@ -118,20 +119,22 @@ def segment_sources(sources: Sequence[Source]) -> list[list[list[_Sentence]]]:
             for k, (a, b) in enumerate(spans):
                 text = paragraph.text[a:b]
                 if text not in analysed:
-                    analysed[text] = (text, *_analyse(text))
-                text, tokens, print_ = analysed[text]  # the first copy: wire copy is kept once
-                sentences.append(_Sentence(counter, SentenceRef(s_index, p_index, k), text, tokens, print_, paragraph.kind))
+                    analysed[text] = (text, _analyse(text, names))
+                text, print_ = analysed[text]  # the first copy: wire copy is kept once
+                sentences.append(_Sentence(counter, SentenceRef(s_index, p_index, k), text, print_, paragraph.kind))
                 counter += 1
             paragraphs.append(sentences)
         result.append(paragraphs)
-    return result
+    return result, frozenset(names)
 
 
-def _analyse(text: str) -> tuple[list[Token], Fingerprint]:
+def _analyse(text: str, names: set[str]) -> Fingerprint:
+    """The sentence's fingerprint; adds the words it writes capitalised inside to ``names``."""
     tokens = tokenize(text)
+    add_capitalised_inside(names, text, tokens)
     quote = quotation(text)
     quoted = words(text[quote[0] + 1 : quote[1] - 1]) if quote else None
-    return tokens, fingerprint([t.norm for t in tokens], quoted)
+    return fingerprint([t.norm for t in tokens], quoted)
 
 
 def build_story(
@@ -146,7 +149,7 @@ def build_story(
     story "wording" is this process's half of the verification and the wait for the helper's.
     """
     with stage("segment"):
-        segmented = segment_sources(sources)
+        segmented, names = segment_sources(sources)
         flat = [s for paragraphs in segmented for sentences in paragraphs for s in sentences]
     prints = [s.print for s in flat]
     # A large story's same-wording candidates (MinHash signatures, LSH buckets) are made in a
@@ -156,13 +159,11 @@ def build_story(
     plan = plan_wording(prints, params)
     halves = stream_in_background(partial(minhash_halves, prints, params, plan)) if plan.uses_minhash else None
     with stage("meaning"):
-        names = capitalised_inside((s.text, s.tokens) for s in flat)
         known: dict[str, Facts] = {}  # identical sentences (wire copy) state the same facts
         for sentence in flat:
             if sentence.text not in known:
-                known[sentence.text] = facts(sentence.text, sentence.tokens, names)
+                known[sentence.text] = facts(sentence.text, None, names)
             sentence.facts = known[sentence.text]
-            sentence.tokens = []  # only the facts needed them: freed as they go, memory stays lower
         del known
     with stage("wording"):
         wording_rep = group_near_duplicates(prints, params, plan, halves)
