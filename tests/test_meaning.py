@@ -1,7 +1,11 @@
 """The same-information level: what sentences state, when one may fold under another, and when
 they must stay apart. Every fixture is written for its test."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from digest.engine import build_story
+from digest.engine import lexicon
 from digest.engine.lexicon import add_capitalised_inside, facts, opposed
 from digest.engine.meaning import Unit, Weights, cosine, different_fact, remainder, similarity, tells_same
 from digest.engine.normalize import tokenize
@@ -23,6 +27,22 @@ def test_names_are_capitalised_words_and_a_known_first_word_is_not_one():
     assert "harbor" not in found.names  # an ordinary word that starts the sentence
     assert "ortiz" in facts("Ortiz resigned.").names  # a first word the dictionary does not know
     assert "smith" in facts("Smith resigned.", names=capitalised_inside("The mayor thanked Smith.")).names
+
+
+_WORDS = ["Smith", "smith", "Smith's", "NATO", "U.S.", "said", "not", "never", "The", "the", "rose", "12", "two", "Paris", "ports", "A", "I"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8), min_size=1, max_size=6))
+def test_facts_do_not_depend_on_the_words_seen_before(sentences):
+    # facts() remembers what each written word is; a word's role must not depend on where it
+    # was first met (first word or inside, before or after a possessive or a negation).
+    texts = [" ".join(words) + "." for words in sentences]
+    names = capitalised_inside(*texts)
+    warm = [facts(t, names=names) for t in texts]
+    lexicon._ROLES.clear()
+    cold = [facts(t, names=names) for t in reversed(texts)][::-1]
+    assert warm == cold
 
 
 def test_numbers_written_as_words_or_figures_are_one_figure():

@@ -219,33 +219,29 @@ def facts(text: str, tokens: list[Token] | None = None, names: frozenset[str] = 
     found_at: list[int] = []
     attributions: list[int] = []
     scope_end = -1
+    roles = _ROLES
     for position, token in enumerate(tokens):
         raw = text[token.start : token.end]
-        norm = token.norm
-        lem = lemma(norm)
-        if norm in NEGATIONS or lem in NEGATIONS:
+        role = roles.get(raw)
+        if role is None or role[0] != token.norm:
+            role = _role(raw, token.norm)
+            if len(roles) < _ROLE_MEMORY:
+                roles[raw] = role
+        kind = role[1]
+        if kind is _CONTENT:
+            _, _, lem, number, name, first_name, name_key, capitals = role
+            if position == 0 and name:
+                name = first_name or name_key in names
+            found.append(Word(token.start, token.end, lem, name, number))
+            found_at.append(position)
+            if name and capitals:
+                acronyms[lem] = capitals
+            if position <= scope_end:
+                negated.add(lem)
+        elif kind is _NEGATION:
             scope_end = position + NEGATION_SCOPE
-            continue
-        if norm.endswith("s") and raw.endswith(_POSSESSIVE_ENDINGS):
-            norm = norm[:-1]
-            lem = lemma(norm) if norm else ""
-        if not norm or norm in FUNCTION_WORDS or norm in TITLES:
-            continue
-        if lem in ATTRIBUTION:
+        elif kind is _ATTRIBUTION:
             attributions.append(position)
-            continue
-        if lem in FUNCTION_WORDS:
-            continue
-        number = is_number(lem)
-        name = not number and _is_name(raw, norm, first=position == 0, names=names)
-        if len(lem) < 2 and not number:
-            continue
-        found.append(Word(token.start, token.end, lem, name, number))
-        found_at.append(position)
-        if name and sum(ch.isupper() for ch in raw) >= 2:
-            acronyms[lem] = "".join(ch for ch in raw if ch.isupper()).lower()
-        if position <= scope_end:
-            negated.add(lem)
     names = [w.lemma for w in found if w.name]
     order = tuple(dict.fromkeys(names))
     near_attribution = {p for a in attributions for p in range(a - ATTRIBUTION_REACH, a + ATTRIBUTION_REACH + 1)}
@@ -287,14 +283,68 @@ def _is_count(words: Sequence[Word], index: int) -> bool:
     return before not in TIME_NAMES and after not in TIME_NAMES and after not in MULTIPLIERS
 
 
-def _is_name(raw: str, norm: str, first: bool, names: frozenset[str]) -> bool:
-    if not raw[:1].isupper():
-        return False
-    if len(raw) > 1 and raw.isupper():
-        return True  # an acronym: NATO, UN, FBI
-    if not first:
-        return True
-    return norm in names or _lemma(norm)[1]
+_CONTENT, _NEGATION, _ATTRIBUTION, _NOTHING = "content", "negation", "attribution", "nothing"
+
+
+class _Role(NamedTuple):
+    """What a word as written is to ``facts``, wherever it stands in a sentence."""
+
+    norm: str
+    """Its normalized form (the key is the word as written; this checks that they agree)."""
+    kind: str
+    """_CONTENT, _NEGATION (starts a negation's scope), _ATTRIBUTION ("said") or _NOTHING."""
+    lemma: str = ""
+    number: bool = False
+    name: bool = False
+    """A name when it stands inside a sentence (capitalised)."""
+    first_name: bool = False
+    """A name as a sentence's first word, whatever the story: an acronym, or a word the
+    dictionary does not know or knows as a proper noun."""
+    name_key: str = ""
+    """As a first word it is a name too when the story writes this capitalised elsewhere."""
+    capitals: str = ""
+    """An acronym's letters, lowercase ("" when it has fewer than two capitals)."""
+
+
+_ROLES: dict[str, _Role] = {}
+"""Word as written -> its role, filled as words are met: ``facts`` looks at every word of a
+story, and most are words it has seen before."""
+
+_ROLE_MEMORY = 262144
+"""Most words remembered: a long-running reader's memory stays bounded."""
+
+
+def _role(raw: str, norm: str) -> _Role:
+    """The role of a word as written (``raw``, normalized ``norm``)."""
+    written = norm
+    lem = lemma(norm)
+    if norm in NEGATIONS or lem in NEGATIONS:
+        return _Role(written, _NEGATION)
+    if norm.endswith("s") and raw.endswith(_POSSESSIVE_ENDINGS):
+        norm = norm[:-1]
+        lem = lemma(norm) if norm else ""
+    if not norm or norm in FUNCTION_WORDS or norm in TITLES:
+        return _Role(written, _NOTHING)
+    if lem in ATTRIBUTION:
+        return _Role(written, _ATTRIBUTION)
+    if lem in FUNCTION_WORDS:
+        return _Role(written, _NOTHING)
+    number = is_number(lem)
+    if len(lem) < 2 and not number:
+        return _Role(written, _NOTHING)
+    name = not number and raw[:1].isupper()
+    acronym = len(raw) > 1 and raw.isupper()
+    capitals = [ch for ch in raw if ch.isupper()]
+    return _Role(
+        written,
+        _CONTENT,
+        lem,
+        number,
+        name,
+        first_name=name and (acronym or _lemma(norm)[1]),
+        name_key=norm,
+        capitals="".join(capitals).lower() if len(capitals) >= 2 else "",
+    )
 
 
 def opposed(a: Facts, b: Facts) -> bool:
