@@ -90,6 +90,8 @@ class _Sentence:
     """Index of the shown sentence that represents it (after both levels)."""
     how: MatchKind | None = None
     """How it matched that sentence; None when it is that sentence."""
+    depends: bool = False
+    """It needs the sentence before it in its outlet (order.depends_on_previous)."""
 
 
 def segment_sources(sources: Sequence[Source]) -> tuple[list[list[list[_Sentence]]], frozenset[str]]:
@@ -165,13 +167,24 @@ def build_story(
                 known[sentence.text] = facts(sentence.text, None, names)
             sentence.facts = known[sentence.text]
         del known
+        weights = Weights([(s.ref.source, s.facts) for s in flat])  # type: ignore[misc]
+    with stage("merge"):
+        _mark_dependencies(segmented)  # needs no groups: done while the helper still works
     with stage("wording"):
         wording_rep = group_near_duplicates(prints, params, plan, halves)
     with stage("meaning"):
-        weights = Weights([(s.ref.source, s.facts) for s in flat])  # type: ignore[misc]
         _fold(flat, wording_rep, weights, meaning)
     with stage("merge"):
         return _assemble(sources, segmented, flat, weights, {**params.as_dict(), **meaning.as_dict()})
+
+
+def _mark_dependencies(segmented: list[list[list[_Sentence]]]) -> None:
+    """Mark each sentence that needs the one before it in its outlet (order.depends_on_previous)."""
+    for paragraphs in segmented:
+        sentences = [s for p in paragraphs for s in p]
+        quoted = inside_quotation([s.text for s in sentences])
+        for previous, sentence, inside in zip([None, *sentences[:-1]], sentences, quoted):
+            sentence.depends = depends_on_previous(sentence.text, previous.text if previous else None, inside)
 
 
 def sentence_unit(text: str, found: Facts, print_: Fingerprint, source: int, carriers: frozenset[int], heading: bool = False) -> Unit:
@@ -224,16 +237,7 @@ def _assemble(sources: Sequence[Source], segmented: list[list[list[_Sentence]]],
         members.setdefault(sentence.group, []).append(sentence)
     carriers = {g: sorted({m.ref.source for m in ms}) for g, ms in members.items()}
 
-    placed_sources = []
-    for paragraphs in segmented:
-        sentences = [s for p in paragraphs for s in p]
-        quoted = inside_quotation([s.text for s in sentences])
-        placed_sources.append(
-            [
-                Placed(s.ref, s.group, depends_on_previous(s.text, previous.text if previous else None, inside))
-                for previous, s, inside in zip([None, *sentences[:-1]], sentences, quoted)
-            ]
-        )
+    placed_sources = [[Placed(s.ref, s.group, s.depends) for p in paragraphs for s in p] for paragraphs in segmented]
     unrelated = _unrelated(sources, segmented, carriers, weights)
     unrelated_indexes = {i for i, source in enumerate(sources) if source.id in unrelated}
     ordered = reading_order(
