@@ -301,7 +301,8 @@ def _best_host(index: int, unit: Unit, units: Sequence[Unit], postings: dict[str
             unposted += idf.get(lemma, 0.0) ** 2
     if not partial:
         return None
-    best = heapq.nsmallest(params.candidates, partial, key=lambda k: (-partial[k], k))
+    # Highest partial dot product first, ties by index: plain tuples compare without a key call.
+    best = [host for _, host in heapq.nsmallest(params.candidates, [(-dot, host) for host, dot in partial.items()])]
     norm = weights.norm(unit.facts.lemmas)
     scored: list[tuple[int, float, int, Fold]] = []
     for host in best:
