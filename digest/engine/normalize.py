@@ -138,8 +138,9 @@ def shingles(norm_words: list[str], size: int = SHINGLE_SIZE) -> frozenset[str]:
     return frozenset(intern(" ".join(norm_words[i : i + size])) for i in range(len(norm_words) - size + 1))
 
 
-QUOTATION = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
-"""A quotation in curly or straight double quotes (group 1 or 2: its words)."""
+QUOTATION = re.compile(r"[“\"]([^“”\"]+)[”\"]")
+"""A quotation in double quotes, curly or straight (group 1: its words). The marks need not be a
+matching pair: text pasted between systems often opens with one kind and closes with the other."""
 MIN_QUOTE_WORDS = 6
 
 
@@ -150,7 +151,7 @@ def quotation(text: str) -> tuple[int, int] | None:
     found = list(QUOTATION.finditer(text))
     if len(found) != 1:
         return None
-    inner = found[0].group(1) or found[0].group(2)
+    inner = found[0].group(1)
     return found[0].span() if len(words(inner)) >= MIN_QUOTE_WORDS else None
 
 
