@@ -23,6 +23,10 @@ def test_an_open_quotation_carries_over():
     assert depends_on_previous("Nobody will lose a ferry.”", "“We will keep every route.")
     texts = ["The mayor spoke.", "“We will keep every route.", "Every one.", "Nobody will lose a ferry.”", "The council agreed."]
     assert inside_quotation(texts) == [False, False, True, True, False]
+    # A closing mark with no opening one: the quotation began before it, even when the
+    # sentence before seemed to close every mark it opened (an opening mark lost in copying).
+    assert inside_quotation(["“We will keep every route,” the mayor said.", "Nobody will lose a ferry.”"]) == [False, True]
+    assert inside_quotation(["The mayor spoke.", '"Nobody will lose a ferry,” she said.']) == [False, False]  # mixed marks
 
 
 def _placed(source: int, groups: list[int], depends: set[int] = frozenset()) -> list[Placed]:
@@ -58,6 +62,17 @@ def test_a_quotation_spanning_sentences_is_never_split():
     assert texts[start : start + 3] == ["“This was never about money.", "It was about safety on the water.", "Nobody should forget that.”"]
     [block] = [b for b in story.blocks if any(s.text == "It was about safety on the water." for s in b.sentences)]
     assert {"“This was never about money.", "Nobody should forget that.”"} <= {s.text for s in block.sentences}
+
+
+def test_a_quotations_continuation_comes_before_another_outlets_sentence_that_leans_on_the_same_one():
+    lede = "The harbor ferries ran again on Monday after a week of repairs."
+    quote = "“We are glad the ferries are back on the water,” the mayor said."
+    leaning = "It was a relief for the whole town, the harbor master added later."
+    going_on = "Everyone who works on the harbor has waited a long time for this day.”"
+    story = build_story([make_source(0, lede, quote, leaning), make_source(1, lede, quote, going_on)])
+    texts = [s.text for block in story.blocks for s in block.sentences]
+    assert texts.index(going_on) == texts.index(quote) + 1
+    assert texts.index(leaning) > texts.index(going_on)
 
 
 def test_the_lede_most_outlets_open_with_comes_first():

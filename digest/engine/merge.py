@@ -90,8 +90,8 @@ class _Sentence:
     """Index of the shown sentence that represents it (after both levels)."""
     how: MatchKind | None = None
     """How it matched that sentence; None when it is that sentence."""
-    depends: bool = False
-    """It needs the sentence before it in its outlet (order.depends_on_previous)."""
+    depends: int = 0
+    """How much it needs the sentence before it in its outlet (order.depends_on_previous)."""
 
 
 def segment_sources(sources: Sequence[Source]) -> tuple[list[list[list[_Sentence]]], frozenset[str]]:

@@ -46,11 +46,13 @@ def open_quotation(text: str, open_before: bool = False) -> bool:
 
 
 def inside_quotation(texts: Sequence[str]) -> list[bool]:
-    """For each of an outlet's sentences in order: does it start inside an open quotation?"""
+    """For each of an outlet's sentences in order: does it start inside a quotation?"""
     result: list[bool] = []
     state, run = False, 0
     for text in texts:
-        result.append(state)
+        # More closing marks than opening ones (straight marks may open too): it ends a quotation
+        # opened before it, even when the sentence before seemed to close every mark it opened.
+        result.append(state or text.count("”") > text.count("“") + text.count('"'))
         state = open_quotation(text, state)
         run = run + 1 if state else 0
         if run > MAX_QUOTED_SENTENCES:
@@ -58,21 +60,28 @@ def inside_quotation(texts: Sequence[str]) -> list[bool]:
     return result
 
 
-def depends_on_previous(text: str, previous: str | None, quoted: bool = False) -> bool:
-    """Whether a sentence needs the one before it in its outlet to be understood.
+LEANS = 1
+"""A sentence that leans on the one before it: "He added", "But", a pronoun, after a colon."""
+CONTINUES_QUOTATION = 2
+"""A sentence that goes on with a quotation the one before it opened: it binds tightest."""
+
+
+def depends_on_previous(text: str, previous: str | None, quoted: bool = False) -> int:
+    """How much a sentence needs the one before it in its outlet: 0 (not at all), LEANS or
+    CONTINUES_QUOTATION.
 
     ``quoted``: it starts inside a quotation opened earlier (see ``inside_quotation``).
     """
     if previous is None:
-        return False
+        return 0
     stripped = text.lstrip()
     if not stripped:
-        return False
-    if quoted or previous.rstrip().endswith(":") or open_quotation(previous):
-        return True
-    if stripped[0].islower():
-        return True
-    return bool(_DEPENDENT_START.match(stripped) or _PRONOUN_ATTRIBUTION.search(stripped))
+        return 0
+    if quoted or open_quotation(previous):
+        return CONTINUES_QUOTATION
+    if previous.rstrip().endswith(":") or stripped[0].islower():
+        return LEANS
+    return LEANS if _DEPENDENT_START.match(stripped) or _PRONOUN_ATTRIBUTION.search(stripped) else 0
 
 
 @dataclass(frozen=True)
@@ -82,8 +91,8 @@ class Placed:
     ref: SentenceRef
     group: int
     """The shown sentence that stands for it."""
-    depends: bool
-    """It needs the sentence before it in its outlet (see depends_on_previous)."""
+    depends: int
+    """How much it needs the sentence before it in its outlet (see depends_on_previous)."""
 
 
 @dataclass(frozen=True)
@@ -129,7 +138,8 @@ def reading_order(
     while stack:
         group = stack.pop()
         order.append(group)
-        stack.extend(sorted(children.get(group, ()), key=lambda g: (representative[g].source, representative[g].paragraph, representative[g].sentence), reverse=True))
+        # Several sentences may follow one: a quotation's continuation goes first, right after it.
+        stack.extend(sorted(children.get(group, ()), key=lambda g: (-by_ref[representative[g]].depends, representative[g].source, representative[g].paragraph, representative[g].sentence), reverse=True))
     return _paragraphs(order, representative, kinds, parent)
 
 
