@@ -244,7 +244,7 @@ def _date_line(text: str, ctx: LineContext) -> str | None:
         return "standalone date"
     if _FIND_DATE.search(text):
         rest = _FIND_DATE.sub(" ", text)
-        rest = re.sub(rf"{_TIME}|\b(?:date|published|updated|posted|on|at|by)\b|[|·•,:–—-]", " ", rest, flags=I)
+        rest = re.sub(rf"{_TIME}|\b(?:date|published|updated|posted|on|at|by)\b|[|·•,:@–—-]", " ", rest, flags=I)
         if not rest.strip() or (_AGENCY_SLASH.search(rest) and _short(_AGENCY_SLASH.sub("", rest), 3)):
             return "dateline"
         if re.match(r"^\s*(?:by\s+)?[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*$", rest) and re.search(r"\bby\b", text, I):
