@@ -47,7 +47,7 @@ def load_cases():
             sources = load_sources([str(DEV / item["event"])]).sources
             segmented, names = segment_sources(sources)
             flat = [s for paragraphs in segmented for p in paragraphs for s in p]
-            weights = Weights([(s.ref.source, facts(s.text, None, names)) for s in flat])
+            weights = Weights([(s.ref.source, facts(s.text, s.tokens, names)) for s in flat])
             events[item["event"]] = (weights, {Path(src.origin).name: i for i, src in enumerate(sources)}, names)
         weights, index_of, names = events[item["event"]]
         units, prints = [], []

@@ -23,9 +23,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import NamedTuple
 
-from digest.engine.normalize import NEGATION_WORDS, QUOTATION, Token, compact, tokenize
+from digest.engine.normalize import NEGATION_WORDS, QUOTATION, Tokens, compact, tokenize
 
 LANGUAGE = "en"
 
@@ -160,9 +161,9 @@ _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
 
 
 class Word(NamedTuple):
-    """One content word of a sentence: where it stands and what it means (a named tuple, like
-    Token: there is one per content word of the story). It keeps the word's place, not its
-    Token, so the tokens can be freed once the facts are found."""
+    """One content word of a sentence: where it stands and what it means (a named tuple: there is
+    one per content word of the story). It keeps the word's place, so the sentence's tokens can
+    be freed once the facts are found."""
 
     start: int
     end: int
@@ -198,18 +199,18 @@ class Facts:
     amounts are left out: their neighbours vary with the wording, not the fact."""
 
 
-def add_capitalised_inside(found: set[str], text: str, tokens: Sequence[Token]) -> None:
+def add_capitalised_inside(found: set[str], text: str, tokens: Tokens) -> None:
     """Add to ``found`` the words ``text`` writes capitalised after its first word.
 
     Over a whole story these are its names: a sentence's first word is capitalised anyway, and
     it is a name when the story also writes it capitalised elsewhere ("Smith sued Jones" /
     "… said Smith"). ``tokens`` are the text's tokens."""
-    for token in tokens[1:]:
-        if text[token.start].isupper():
-            found.add(token.norm)
+    for norm, start in islice(zip(tokens.norms, tokens.starts), 1, None):
+        if text[start].isupper():
+            found.add(norm)
 
 
-def facts(text: str, tokens: list[Token] | None = None, names: frozenset[str] = frozenset()) -> Facts:
+def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = frozenset()) -> Facts:
     """The facts of one sentence. ``tokens`` are its normalized tokens, when already known;
     ``names`` are the story's names (see ``add_capitalised_inside``), for its first word."""
     tokens = tokenize(text) if tokens is None else tokens
@@ -220,11 +221,11 @@ def facts(text: str, tokens: list[Token] | None = None, names: frozenset[str] = 
     attributions: list[int] = []
     scope_end = -1
     roles = _ROLES
-    for position, token in enumerate(tokens):
-        raw = text[token.start : token.end]
+    for position, (norm, start, end) in enumerate(zip(tokens.norms, tokens.starts, tokens.ends)):
+        raw = text[start:end]
         role = roles.get(raw)
-        if role is None or role[0] != token.norm:
-            role = _role(raw, token.norm)
+        if role is None or role[0] != norm:
+            role = _role(raw, norm)
             if len(roles) < _ROLE_MEMORY:
                 roles[raw] = role
         kind = role[1]
@@ -232,7 +233,7 @@ def facts(text: str, tokens: list[Token] | None = None, names: frozenset[str] = 
             _, _, lem, number, name, first_name, name_key, capitals = role
             if position == 0 and name:
                 name = first_name or name_key in names
-            found.append(Word(token.start, token.end, lem, name, number))
+            found.append(Word(start, end, lem, name, number))
             found_at.append(position)
             if name and capitals:
                 acronyms[lem] = capitals

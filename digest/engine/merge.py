@@ -31,7 +31,7 @@ from digest.engine.meaning import (
     remainder,
     tells_same,
 )
-from digest.engine.normalize import numbers, quotation, tokenize, words
+from digest.engine.normalize import Tokens, numbers, quotation, tokenize, words
 from digest.engine.order import (
     Placed,
     depends_on_previous,
@@ -84,6 +84,8 @@ class _Sentence:
     ref: SentenceRef
     text: str
     print: Fingerprint
+    tokens: Tokens | None
+    """Its normalized words with their offsets; dropped once its facts are found."""
     kind: ParagraphKind = "paragraph"
     facts: Facts | None = None
     group: int = -1
@@ -100,13 +102,12 @@ def segment_sources(sources: Sequence[Source]) -> tuple[list[list[list[_Sentence
 
     Outlets repeat each other's paragraphs and sentences word for word (wire copy): a text seen
     before is split, tokenized and fingerprinted once, and its results shared (they are not
-    changed afterwards). Its tokens are not kept: a large story has millions, and holding them
-    all until the facts are found would cost a quarter of its memory (the facts tokenize again).
+    changed afterwards).
     """
     result = []
     counter = 0
     split: dict[str, list[tuple[int, int]]] = {}
-    analysed: dict[str, tuple[str, Fingerprint]] = {}
+    analysed: dict[str, tuple[str, Fingerprint, Tokens]] = {}
     names: set[str] = set()
     for s_index, source in enumerate(sources):
         paragraphs = []
@@ -121,22 +122,22 @@ def segment_sources(sources: Sequence[Source]) -> tuple[list[list[list[_Sentence
             for k, (a, b) in enumerate(spans):
                 text = paragraph.text[a:b]
                 if text not in analysed:
-                    analysed[text] = (text, _analyse(text, names))
-                text, print_ = analysed[text]  # the first copy: wire copy is kept once
-                sentences.append(_Sentence(counter, SentenceRef(s_index, p_index, k), text, print_, paragraph.kind))
+                    analysed[text] = (text, *_analyse(text, names))
+                text, print_, tokens = analysed[text]  # the first copy: wire copy is kept once
+                sentences.append(_Sentence(counter, SentenceRef(s_index, p_index, k), text, print_, tokens, paragraph.kind))
                 counter += 1
             paragraphs.append(sentences)
         result.append(paragraphs)
     return result, frozenset(names)
 
 
-def _analyse(text: str, names: set[str]) -> Fingerprint:
-    """The sentence's fingerprint; adds the words it writes capitalised inside to ``names``."""
+def _analyse(text: str, names: set[str]) -> tuple[Fingerprint, Tokens]:
+    """The sentence's fingerprint and tokens; adds the words it writes capitalised inside to ``names``."""
     tokens = tokenize(text)
     add_capitalised_inside(names, text, tokens)
     quote = quotation(text)
     quoted = words(text[quote[0] + 1 : quote[1] - 1]) if quote else None
-    return fingerprint([t.norm for t in tokens], quoted)
+    return fingerprint(tokens.norms, quoted), tokens
 
 
 def build_story(
@@ -164,8 +165,9 @@ def build_story(
         known: dict[str, Facts] = {}  # identical sentences (wire copy) state the same facts
         for sentence in flat:
             if sentence.text not in known:
-                known[sentence.text] = facts(sentence.text, None, names)
+                known[sentence.text] = facts(sentence.text, sentence.tokens, names)
             sentence.facts = known[sentence.text]
+            sentence.tokens = None  # only the facts needed them: freed as they go
         del known
         weights = Weights([(s.ref.source, s.facts) for s in flat])  # type: ignore[misc]
     with stage("merge"):

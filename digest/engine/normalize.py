@@ -7,10 +7,10 @@ reporting different details, and the comparison must see that.
 from __future__ import annotations
 
 import re
+from array import array
 from sys import intern
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import NamedTuple
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*\w*|\w+(?:['’.]\w+)*\.?", re.UNICODE)
 UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -24,15 +24,29 @@ STOPWORDS = frozenset(
 )
 
 
-class Token(NamedTuple):
-    """A normalized word and where it stands in the original text.
+class Tokens:
+    """A text's normalized words and where each stands in it: ``norms[i]`` is the word at
+    ``text[starts[i]:ends[i]]``.
 
-    A named tuple rather than a frozen dataclass: a story of 10,000 articles has millions of
-    tokens, and a tuple is made twice as fast and takes less than half the memory."""
+    Parallel sequences rather than an object per word: a story of 10,000 articles has millions of
+    words, and its sentences' tokens are kept from segmenting until their facts are found; as
+    a list of strings and two arrays of offsets they take a fifth of the memory of a tuple per
+    word, and are made faster."""
 
-    norm: str
-    start: int
-    end: int
+    __slots__ = ("norms", "starts", "ends")
+
+    def __init__(self) -> None:
+        self.norms: list[str] = []
+        self.starts = array("I")
+        self.ends = array("I")
+
+    def __len__(self) -> int:
+        return len(self.norms)
+
+    def add(self, norm: str, start: int, end: int) -> None:
+        self.norms.append(norm)
+        self.starts.append(start)
+        self.ends.append(end)
 
 
 @lru_cache(maxsize=65536)
@@ -60,23 +74,20 @@ cheapest call Python has (a fifth of tokenizing a day's articles)."""
 _FORMS_MEMORY = 262144
 """Most forms remembered: a long-running reader's memory stays bounded."""
 
-_new_tuple = tuple.__new__
-
-
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str) -> Tokens:
     """Normalized tokens with their character offsets in ``text``.
 
     "U.S." and "US" both become "us", "Ortiz’s" and "Ortiz's" both "ortizs", "1,000" is "1000";
     a trailing full stop that ends a sentence is not part of a word's span.
     """
-    tokens: list[Token] = []
-    append = tokens.append
+    tokens = Tokens()
+    norms, starts, ends = tokens.norms.append, tokens.starts.append, tokens.ends.append
     unspaced_possible = not text.isascii() and UNSPACED.search(text) is not None
     forms = _FORMS
     for match in _TOKEN.finditer(text):
         raw = match.group()
         if unspaced_possible and UNSPACED.search(raw):
-            tokens.extend(_unspaced_tokens(raw, match.start()))
+            _add_unspaced(tokens, raw, match.start())
             continue
         form = forms.get(raw)
         if form is None:
@@ -86,28 +97,28 @@ def tokenize(text: str) -> list[Token]:
         norm, trim = form
         if norm:
             start, end = match.span()
-            append(_new_tuple(Token, (norm, start, end - trim)))  # Token(...) without its Python-level __new__
+            norms(norm)
+            starts(start)
+            ends(end - trim)
     return tokens
 
 
-def _unspaced_tokens(raw: str, offset: int) -> list[Token]:
+def _add_unspaced(tokens: Tokens, raw: str, offset: int) -> None:
     """A run mixing unspaced characters and others: one token per unspaced character, the
     rest as ordinary tokens."""
-    tokens: list[Token] = []
     position = 0
     for found in UNSPACED.finditer(raw):
         if found.start() > position:
             for match in _TOKEN.finditer(raw[position : found.start()]):
                 norm = _normalize_token(match.group())
                 if norm:
-                    tokens.append(Token(norm, offset + position + match.start(), offset + position + match.end()))
-        tokens.append(Token(found.group(), offset + found.start(), offset + found.end()))
+                    tokens.add(norm, offset + position + match.start(), offset + position + match.end())
+        tokens.add(found.group(), offset + found.start(), offset + found.end())
         position = found.end()
     for match in _TOKEN.finditer(raw[position:]):
         norm = _normalize_token(match.group())
         if norm:
-            tokens.append(Token(norm, offset + position + match.start(), offset + position + match.end()))
-    return tokens
+            tokens.add(norm, offset + position + match.start(), offset + position + match.end())
 
 
 def word_count(text: str) -> int:
@@ -120,7 +131,7 @@ def word_count(text: str) -> int:
 
 def words(text: str) -> list[str]:
     """Just the normalized words of ``text``."""
-    return [token.norm for token in tokenize(text)]
+    return tokenize(text).norms
 
 
 SHINGLE_SIZE = 3
