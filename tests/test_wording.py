@@ -1,6 +1,8 @@
 """The near-duplicate decision and the LSH grouping."""
 
-from hypothesis import given
+from dataclasses import replace
+
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digest.engine.wording import SimilarityParams, fingerprint_of, group_near_duplicates, is_near_duplicate, score
@@ -167,3 +169,24 @@ def test_a_large_story_groups_the_same_whether_its_halves_are_verified_here_or_a
     whole = _leaders(prints, _verified_neighbours(lsh_buckets(plan.comparable, signatures(prints, plan.comparable, params), params).lists(), prints, params), params)
     assert group_near_duplicates(prints, params, plan, minhash_halves(prints, params, plan)) == whole
     assert len(set(whole[:30])) < 30  # the test is not vacuous: the near-copies did merge
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 3), st.lists(st.lists(st.integers(0, 3), min_size=6, max_size=6), min_size=0, max_size=30))
+def test_lsh_buckets_are_the_runs_of_equal_band_keys_whatever_the_key_width(rows, values):
+    # Two 32-bit rows are sorted as one uint64, one row as uint32, three as raw bytes: the
+    # buckets must be what a dictionary of band keys gives in every case.
+    import numpy as np
+
+    from digest.engine.wording import lsh_buckets
+
+    params = replace(SimilarityParams(), bands=6 // rows, rows=rows)
+    matrix = np.array(values, dtype=np.uint32).reshape(len(values), 6)
+    indexes = list(range(100, 100 + len(values)))
+    expected = []
+    for band in range(params.bands):
+        found: dict[tuple[int, ...], list[int]] = {}
+        for index, row in zip(indexes, matrix.tolist()):
+            found.setdefault(tuple(row[band * rows : (band + 1) * rows]), []).append(index)
+        expected += [members for members in found.values() if len(members) > 1]
+    assert sorted(lsh_buckets(indexes, matrix, params).lists()) == sorted(expected)
