@@ -157,7 +157,6 @@ def test_buckets_listed_a_chunk_at_a_time_are_the_buckets(sizes, chunk):
 def test_a_large_story_groups_the_same_whether_its_halves_are_verified_here_or_apart():
     """minhash_halves verifies half of the buckets, the caller the other half: together the
     groups are those of one pass over all of them."""
-
     from digest.engine.wording import _leaders, _verified_neighbours, lsh_buckets, minhash_halves, plan_wording, signatures
 
     base = "the city council approved the new budget after a long debate on tuesday evening"
