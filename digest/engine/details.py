@@ -44,9 +44,9 @@ def new_spans(facts: Facts, source: int, weights: Weights, credited_alone: bool)
 
     ``credited_alone``: the sentence is shown as this outlet's alone (its marker says so).
     """
-    sole_owner = weights.sole_owner
-    if not any(sole_owner.get(word.lemma) == source for word in facts.words):
+    if facts.lemmas.isdisjoint(weights.own_lemmas.get(source, ())):
         return ()  # most sentences: every word is told by another outlet too
+    sole_owner = weights.sole_owner
     details = detail_runs(facts.words, lambda word: sole_owner.get(word.lemma) == source, credited_alone)
     if credited_alone and facts.words:
         covered = sum(len(run) for run in details)

@@ -118,6 +118,11 @@ class Weights:
         del users
         self.sole_owner = {lemma: found[0] for lemma, found in self.owners.items() if len(found) == 1}
         """Lemma -> the one outlet that uses it, for lemmas only one outlet uses: its details."""
+        by_source: dict[int, list[str]] = {}
+        for lemma, source in self.sole_owner.items():
+            by_source.setdefault(source, []).append(lemma)
+        self.own_lemmas = {source: frozenset(found) for source, found in by_source.items()}
+        """Outlet -> the lemmas only it uses (one set test tells whether a sentence has any)."""
         self._weights: dict[frozenset[str], float] = {}
         self._norms: dict[frozenset[str], float] = {}
 
