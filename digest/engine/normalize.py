@@ -135,18 +135,19 @@ def words(text: str) -> list[str]:
 
 
 SHINGLE_SIZE = 3
-"""Words per shingle. Three words keep phrase order without making one changed word fatal."""
+"""Words per shingle. Three words keep phrase order without making one changed word fatal
+(``shingles`` spells the three out: it runs for every sentence of a story)."""
 
 
-def shingles(norm_words: list[str], size: int = SHINGLE_SIZE) -> frozenset[str]:
-    """Overlapping word n-grams; a text shorter than ``size`` is one shingle of all its words."""
+def shingles(norm_words: Sequence[str]) -> frozenset[str]:
+    """Overlapping word trigrams (SHINGLE_SIZE); a text shorter than that is one shingle of all its words."""
     if not norm_words:
         return frozenset()
-    if len(norm_words) < size:
+    if len(norm_words) < SHINGLE_SIZE:
         return frozenset({" ".join(norm_words)})
     # Interned: near-duplicate sentences share most shingles, and a day's articles hold
     # millions; one string per distinct shingle instead of one per occurrence.
-    return frozenset(intern(" ".join(norm_words[i : i + size])) for i in range(len(norm_words) - size + 1))
+    return frozenset(map(intern, [f"{a} {b} {c}" for a, b, c in zip(norm_words, norm_words[1:], norm_words[2:])]))
 
 
 QUOTATION = re.compile(r"[“\"]([^“”\"]+)[”\"]")
@@ -184,7 +185,7 @@ def negated(norm_words: Sequence[str]) -> bool:
     return any(w in NEGATION_WORDS for w in norm_words)
 
 
-def numbers(norm_words: list[str]) -> frozenset[str]:
+def numbers(norm_words: Sequence[str]) -> frozenset[str]:
     """The numbers a text states; differing numbers mark different details."""
     return compact(frozenset(w for w in norm_words if w[0].isdigit()))
 

@@ -90,8 +90,8 @@ class Fingerprint:
 
 def fingerprint(norm_words: Sequence[str], quoted: Sequence[str] | None = None) -> Fingerprint:
     words = tuple(norm_words)
-    quote = shingles(list(quoted)) if quoted else frozenset()
-    return Fingerprint(words, shingles(list(words)), numbers(list(words)), quote, len(words) - len(quoted or ()), negated(words))
+    quote = shingles(quoted) if quoted else frozenset()
+    return Fingerprint(words, shingles(words), numbers(words), quote, len(words) - len(quoted or ()), negated(words))
 
 
 def fingerprint_of(text: str) -> Fingerprint:
