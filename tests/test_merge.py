@@ -64,25 +64,26 @@ def test_a_shared_quote_inside_an_outlets_own_framing_is_shown_once_and_the_fram
     assert "senior commander in Baghdad" in visible
 
 
+def _shown_once(story, phrase: str):
+    """The one shown sentence that contains ``phrase`` (fails when there are none or several)."""
+    shown = [s for b in story.blocks for s in b.sentences]
+    assert sum(phrase in s.text for s in shown) == 1, phrase
+    return next(s for s in shown if phrase in s.text)
+
+
 def test_a_quotation_whose_marks_do_not_pair_is_still_one_quotation():
     # Pasted text opens with a straight quote and closes with a curly one (or the reverse).
     words = "we will not rest until the harbour is safe for every family again"
     first = f'"{words.capitalize()},” the mayor told reporters on Friday at the pier.'
     second = f'The council leader, speaking after a long night at the town hall, said: “{words.capitalize()}."'
-    story = build_story([make_source(0, first), make_source(1, second)])
-    shown = [s for b in story.blocks for s in b.sentences]
-    assert sum("harbour is safe" in s.text for s in shown) == 1
-    [quoted] = [s for s in shown if "harbour is safe" in s.text]
+    quoted = _shown_once(build_story([make_source(0, first), make_source(1, second)]), "harbour is safe")
     assert [v.how for v in quoted.variants] == ["quotation"]
 
 
 def test_when_two_framings_each_add_words_the_quotation_is_shown_once_and_both_framings_stay():
     first = f"{QUOTED}, the Pentagon said in a statement late Thursday after the strike near the airport in the capital."
     second = f"{QUOTED}, Defense Secretary Mark Esper told reporters on Friday morning at a briefing held in Washington."
-    story = build_story([make_source(0, first), make_source(1, second)])
-    shown = [s for b in story.blocks for s in b.sentences]
-    assert sum("necessary action" in s.text for s in shown) == 1
-    [quoted] = [s for s in shown if "necessary action" in s.text]
+    quoted = _shown_once(build_story([make_source(0, first), make_source(1, second)]), "necessary action")
     assert [v.how for v in quoted.variants] == ["quotation"]
     [addition] = quoted.additions
     assert "necessary action" not in addition.text and "“…”" in addition.text

@@ -229,7 +229,7 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
             if len(roles) < _ROLE_MEMORY:
                 roles[raw] = role
         kind = role[1]
-        if kind is _CONTENT:
+        if kind == _CONTENT:
             _, _, lem, number, name, first_name, name_key, capitals = role
             if position == 0 and name:
                 name = first_name or name_key in names
@@ -239,9 +239,9 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
                 acronyms[lem] = capitals
             if position <= scope_end:
                 negated.add(lem)
-        elif kind is _NEGATION:
+        elif kind == _NEGATION:
             scope_end = position + NEGATION_SCOPE
-        elif kind is _ATTRIBUTION:
+        elif kind == _ATTRIBUTION:
             attributions.append(position)
     names = [w.lemma for w in found if w.name]
     order = tuple(dict.fromkeys(names))

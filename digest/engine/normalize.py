@@ -40,9 +40,6 @@ class Tokens:
         self.starts = array("I")
         self.ends = array("I")
 
-    def __len__(self) -> int:
-        return len(self.norms)
-
     def add(self, norm: str, start: int, end: int) -> None:
         self.norms.append(norm)
         self.starts.append(start)
@@ -81,7 +78,7 @@ def tokenize(text: str) -> Tokens:
     a trailing full stop that ends a sentence is not part of a word's span.
     """
     tokens = Tokens()
-    norms, starts, ends = tokens.norms.append, tokens.starts.append, tokens.ends.append
+    add_norm, add_start, add_end = tokens.norms.append, tokens.starts.append, tokens.ends.append
     unspaced_possible = not text.isascii() and UNSPACED.search(text) is not None
     forms = _FORMS
     for match in _TOKEN.finditer(text):
@@ -97,9 +94,9 @@ def tokenize(text: str) -> Tokens:
         norm, trim = form
         if norm:
             start, end = match.span()
-            norms(norm)
-            starts(start)
-            ends(end - trim)
+            add_norm(norm)
+            add_start(start)
+            add_end(end - trim)
     return tokens
 
 
