@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from digest.engine import build_story
 from digest.engine import lexicon
 from digest.engine.lexicon import add_capitalised_inside, facts, opposed
-from digest.engine.meaning import Unit, Weights, cosine, different_fact, remainder, similarity, tells_same
+from digest.engine.meaning import Unit, Weights, cosine, different_fact, fold_by_meaning, remainder, similarity, tells_same
 from digest.engine.normalize import tokenize
 from digest.engine.wording import fingerprint_of
 from tests.conftest import make_source
@@ -148,6 +148,20 @@ def test_same_outlet_never_folds_into_itself():
     units, weights = _units("The ferry captain was arrested.", "The ferry captain was arrested.")
     own = Unit(facts=units[0].facts, source=1, carriers=frozenset({1}), shingles=units[0].shingles)
     assert tells_same(own, units[1], weights) is None
+
+
+def test_a_sentence_about_the_same_thing_with_other_facts_is_related_not_folded():
+    units, weights = _units(
+        "The storm killed 12 people in the coastal towns of Maine on Sunday.",
+        "The storm killed 21 people in the coastal towns on Sunday, officials said.",
+        "The ferry schedule for the winter was published in the spring.",
+        *BACKGROUND,
+    )
+    folding = fold_by_meaning(units, weights)
+    assert folding.folds == []  # a different figure: shown apart
+    # ... but the two death tolls are about the same thing: the less informative one is related
+    # to the other, and nothing is related to a sentence about something else
+    assert folding.related == {1: 0}
 
 
 def test_scores_are_exact_and_bounded():

@@ -85,3 +85,40 @@ def test_the_lede_most_outlets_open_with_comes_first():
         ]
     )
     assert story.blocks[0].sentences[0].text == lede
+
+
+def test_a_related_sentence_is_read_after_the_one_it_is_related_to():
+    # outlet 1's group 8 is about what outlet 0's group 2 tells; group 3 goes on in group 2's
+    # paragraph, so group 8 is read after that paragraph, not inside it
+    refs = [SentenceRef(0, 0, 0), SentenceRef(0, 1, 0), SentenceRef(0, 1, 1), SentenceRef(0, 2, 0), SentenceRef(0, 3, 0)]
+    first = [Placed(ref, g, 0) for ref, g in zip(refs, [1, 2, 3, 4, 5])]
+    sources = [first, _placed(1, [9, 8, 7, 6])]
+    representative = {p.group: p.ref for s in sources for p in s}
+    kinds = {g: "paragraph" for g in representative}
+    plain = [g for b in reading_order(sources, representative, kinds) for g in b.groups]
+    assert plain.index(8) != plain.index(3) + 1
+    blocks = reading_order(sources, representative, kinds, related={8: 2})
+    order = [g for b in blocks for g in b.groups]
+    assert order.index(8) == order.index(3) + 1
+    assert any(b.groups[-2:] == (2, 3) for b in blocks)
+
+
+def test_a_related_link_never_reads_an_outlet_out_of_its_order():
+    # group 6 opens outlet 1 and group 7 follows it; group 7 is related to group 5, which the
+    # story places after group 6's successor: following the link would not reorder outlet 1,
+    # but a link from group 6 to group 5 would put it after its own next sentence, so it is not made
+    sources = [_placed(0, [1, 2, 3, 4, 5]), _placed(1, [6, 7, 8])]
+    representative = {g: next(p.ref for s in sources for p in s if p.group == g) for g in range(1, 9)}
+    kinds = {g: "paragraph" for g in representative}
+    order = [g for b in reading_order(sources, representative, kinds, related={6: 5}) for g in b.groups]
+    assert order.index(6) < order.index(7) < order.index(8)
+
+
+def test_related_sentences_of_different_outlets_stand_together_in_the_story():
+    lede = "A fire closed the harbor ferry terminal on Sunday."
+    a = make_source(0, lede, "The mayor praised the crews.", "The fire started in a storage shed near the fuel dock at 2 a.m., investigators said.", "Ferries will run from the north pier.", "The terminal opened in 1987.")
+    b = make_source(1, lede, "Investigators said the fire began in the storage shed beside the fuel dock around 3 a.m.")
+    story = build_story([a, b])
+    texts = [s.text for block in story.blocks for s in block.sentences]
+    shed = [i for i, t in enumerate(texts) if "shed" in t]
+    assert len(shed) == 2 and shed[1] == shed[0] + 1

@@ -58,6 +58,9 @@ class MeaningParams:
     """How many best candidates are verified for each sentence."""
     quote_containment: float = 0.8
     """Share of a quotation's word trigrams that must appear in the other sentence."""
+    related: float = 0.2
+    """IDF-weighted cosine at or above which a sentence that does not fold is *related* to a kept
+    one: it tells something else about the same thing, and is read next to it (order.py)."""
 
     def as_dict(self) -> dict[str, float]:
         return {f"information.{k}": float(v) for k, v in asdict(self).items()}
@@ -238,23 +241,24 @@ def tells_same(a: Unit, b: Unit, weights: Weights, params: MeaningParams = DEFAU
 
     Returns the fold with its scores (index and host left 0: the caller fills them), or None.
     """
-    fold = _scored(a, b, weights, params)
+    fold, _ = _scored(a, b, weights, params)
     if fold is None or fold.how == "quotation" or different_fact(a.facts, b.facts) is None:
         return fold
     return None
 
 
-def _scored(a: Unit, b: Unit, weights: Weights, params: MeaningParams) -> Fold | None:
+def _scored(a: Unit, b: Unit, weights: Weights, params: MeaningParams) -> tuple[Fold | None, float]:
     """``tells_same`` short of its last, dearest check: a fold "by information" still has to pass
-    ``different_fact``. A shared quotation decides alone."""
+    ``different_fact``. A shared quotation decides alone. Also returns the cosine (0 when the
+    two cannot be compared)."""
     if not a.foldable or not b.foldable or a.source in b.carriers:
-        return None
+        return None, 0.0
     sim, cov = similarity(a.facts, b.facts, weights)
     if a.quote and _quoted_in(a.quote, b.shingles, params) and a.quote_numbers <= b.facts.numbers:
-        return Fold(0, 0, "quotation", round(sim, 4), round(cov, 4))
+        return Fold(0, 0, "quotation", round(sim, 4), round(cov, 4)), sim
     if sim < params.cosine or cov < params.coverage:
-        return None
-    return Fold(0, 0, "information", round(sim, 4), round(cov, 4))
+        return None, sim
+    return Fold(0, 0, "information", round(sim, 4), round(cov, 4)), sim
 
 
 def _quoted_in(quote: frozenset[str], shingles: frozenset[str], params: MeaningParams) -> bool:
@@ -267,8 +271,19 @@ def remainder(a: Facts, a_carriers: frozenset[int], b: Facts, weights: Weights) 
     return tuple(w for w in a.words if w.lemma not in b.lemmas and not weights.told_by_others(w.lemma, a_carriers))
 
 
-def fold_by_meaning(units: Sequence[Unit], weights: Weights, params: MeaningParams = DEFAULT_MEANING) -> list[Fold]:
-    """Every unit that tells what a kept unit tells, with the unit it folds under.
+@dataclass(frozen=True, slots=True)
+class Folding:
+    """What the information level decided for a story's units."""
+
+    folds: list[Fold]
+    """Every unit that tells what a kept unit tells, with the unit it folds under (by index)."""
+    related: dict[int, int]
+    """Kept unit -> the more informative kept unit of another outlet it is most like (cosine at
+    least ``MeaningParams.related``): not the same information, but about the same thing."""
+
+
+def fold_by_meaning(units: Sequence[Unit], weights: Weights, params: MeaningParams = DEFAULT_MEANING) -> Folding:
+    """Fold every unit that tells what a kept unit tells; relate the kept ones to their likes.
 
     Units are taken most informative first; a unit that folds never takes folds itself, so each
     folded unit is compared directly with the one it is shown under. Deterministic.
@@ -279,20 +294,26 @@ def fold_by_meaning(units: Sequence[Unit], weights: Weights, params: MeaningPara
     )
     postings: dict[str, list[int]] = {}
     folds: list[Fold] = []
+    related: dict[int, int] = {}
     for index in order:
         unit = units[index]
-        fold = _best_host(index, unit, units, postings, weights, params)
+        fold, like = _best_host(index, unit, units, postings, weights, params)
         if fold is not None:
             folds.append(fold)
             continue
+        if like is not None:
+            related[index] = like
         for lemma in unit.facts.lemmas:
             if weights.df.get(lemma, 0) <= params.candidate_df:
                 postings.setdefault(lemma, []).append(index)
     folds.sort(key=lambda f: f.index)
-    return folds
+    return Folding(folds, related)
 
 
-def _best_host(index: int, unit: Unit, units: Sequence[Unit], postings: dict[str, list[int]], weights: Weights, params: MeaningParams) -> Fold | None:
+def _best_host(
+    index: int, unit: Unit, units: Sequence[Unit], postings: dict[str, list[int]], weights: Weights, params: MeaningParams
+) -> tuple[Fold | None, int | None]:
+    """The fold of ``unit`` under its best kept host, else (None, the kept unit it is most like)."""
     partial: dict[int, float] = {}
     unposted = 0.0  # what the lemmas too common to post can add to any host's dot product
     idf, df = weights.idf, weights.df
@@ -305,23 +326,28 @@ def _best_host(index: int, unit: Unit, units: Sequence[Unit], postings: dict[str
         elif df.get(lemma, 0) > params.candidate_df:
             unposted += idf.get(lemma, 0.0) ** 2
     if not partial:
-        return None
+        return None, None
     # Highest partial dot product first, ties by index: plain tuples compare without a key call.
     best = [host for _, host in heapq.nsmallest(params.candidates, [(-dot, host) for host, dot in partial.items()])]
     norm = weights.norm(unit.facts.lemmas)
+    floor = min(params.cosine, params.related) - 1e-9
     scored: list[tuple[int, float, int, Fold]] = []
+    likes: list[tuple[float, int]] = []
     for host in best:
-        # The cosine can be no higher than with every unposted lemma shared: below the threshold,
-        # tells_same would refuse (unless a quotation decides), so it is not asked.
+        # The cosine can be no higher than with every unposted lemma shared: below both
+        # thresholds, tells_same would refuse (unless a quotation decides) and the host is not
+        # related, so it is not scored.
         ceiling = (partial[host] + unposted) / (norm * weights.norm(units[host].facts.lemmas) or 1.0)
-        if not unit.quote and ceiling < params.cosine - 1e-9:
+        if not unit.quote and ceiling < floor:
             continue
-        fold = _scored(unit, units[host], weights, params)
+        fold, sim = _scored(unit, units[host], weights, params)
         if fold is not None:
             scored.append((0 if fold.how == "quotation" else 1, -fold.cosine, host, fold))
+        if sim >= params.related:
+            likes.append((-sim, host))
     # The best host is a shared quotation, else the most similar that passes different_fact:
     # checked best first, the dear check runs only until one passes.
     for _, _, host, fold in sorted(scored, key=lambda item: item[:3]):
         if fold.how == "quotation" or different_fact(unit.facts, units[host].facts) is None:
-            return Fold(index, host, fold.how, fold.cosine, fold.coverage)
-    return None
+            return Fold(index, host, fold.how, fold.cosine, fold.coverage), None
+    return None, (min(likes)[1] if likes else None)

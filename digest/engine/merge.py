@@ -175,9 +175,9 @@ def build_story(
     with stage("wording"):
         wording_rep = group_near_duplicates(prints, params, plan, halves)
     with stage("meaning"):
-        _fold(flat, wording_rep, weights, meaning)
+        related = _fold(flat, wording_rep, weights, meaning)
     with stage("merge"):
-        return _assemble(sources, segmented, flat, weights, {**params.as_dict(), **meaning.as_dict()})
+        return _assemble(sources, segmented, flat, weights, related, {**params.as_dict(), **meaning.as_dict()})
 
 
 def _mark_dependencies(segmented: list[list[list[_Sentence]]]) -> None:
@@ -208,8 +208,9 @@ def _unit(sentence: _Sentence, carriers: frozenset[int]) -> Unit:
     return sentence_unit(sentence.text, sentence.facts, sentence.print, sentence.ref.source, carriers, sentence.kind == "heading")
 
 
-def _fold(flat: list[_Sentence], wording_rep: list[int], weights: Weights, meaning: MeaningParams) -> None:
+def _fold(flat: list[_Sentence], wording_rep: list[int], weights: Weights, meaning: MeaningParams) -> dict[int, int]:
     """Set every sentence's group and how it matched: same wording first, then same information.
+    Returns the shown groups that are related to another shown group (``Folding.related``).
 
     A same-wording group folds under another only when each of its members, checked on its own,
     tells what the host tells: no member is ever unlike the sentence it is shown under.
@@ -221,7 +222,8 @@ def _fold(flat: list[_Sentence], wording_rep: list[int], weights: Weights, meani
         sentence.how = None if rep == sentence.index else "wording"
     reps = sorted(members)
     units = [_unit(flat[rep], frozenset(m.ref.source for m in members[rep])) for rep in reps]
-    for fold in fold_by_meaning(units, weights, meaning):
+    folding = fold_by_meaning(units, weights, meaning)
+    for fold in folding.folds:
         group, host = reps[fold.index], reps[fold.host]
         host_unit = units[fold.host]
         checks: list[tuple[_Sentence, Fold | None]] = [(flat[group], fold)]
@@ -231,9 +233,12 @@ def _fold(flat: list[_Sentence], wording_rep: list[int], weights: Weights, meani
         for member, result in checks:
             member.group = host
             member.how = result.how  # type: ignore[union-attr]
+    return {reps[unit]: reps[like] for unit, like in folding.related.items()}
 
 
-def _assemble(sources: Sequence[Source], segmented: list[list[list[_Sentence]]], flat: list[_Sentence], weights: Weights, parameters: dict[str, float]) -> Story:
+def _assemble(
+    sources: Sequence[Source], segmented: list[list[list[_Sentence]]], flat: list[_Sentence], weights: Weights, related: dict[int, int], parameters: dict[str, float]
+) -> Story:
     members: dict[int, list[_Sentence]] = {}
     for sentence in flat:
         members.setdefault(sentence.group, []).append(sentence)
@@ -243,7 +248,7 @@ def _assemble(sources: Sequence[Source], segmented: list[list[list[_Sentence]]],
     unrelated = _unrelated(sources, segmented, carriers, weights)
     unrelated_indexes = {i for i, source in enumerate(sources) if source.id in unrelated}
     ordered = reading_order(
-        placed_sources, {g: flat[g].ref for g in members}, {g: flat[g].kind for g in members}, last=unrelated_indexes
+        placed_sources, {g: flat[g].ref for g in members}, {g: flat[g].kind for g in members}, last=unrelated_indexes, related=related
     )
     del placed_sources  # a tuple per sentence: freed before the Story's own are made
 

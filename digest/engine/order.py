@@ -10,6 +10,11 @@ before, a sentence opening with "But" or a pronoun, or one after a colon. Such a
 right after the shown sentence that stands for the one it follows in its own outlet, so "He" keeps
 its antecedent and a quotation is never split. Sentences that follow each other in one outlet's
 paragraph stay in one paragraph of the merged story.
+
+A sentence told by fewer outlets that is *related* to another (about the same thing, in other
+facts: ``meaning.Folding.related``) is read right after it and what depends on it, rather than
+at its own outlet's relative position: five outlets' different details about the same moment
+stand together instead of scattered through the story.
 """
 
 from __future__ import annotations
@@ -106,16 +111,21 @@ def reading_order(
     representative: dict[int, SentenceRef],
     kinds: dict[int, ParagraphKind],
     last: Set[int] = frozenset(),
+    related: dict[int, int] | None = None,
 ) -> list[OrderedBlock]:
     """Shown sentences (groups) in reading order, cut into paragraphs.
 
     ``sources``: each outlet's sentences in published order. ``representative``: for each group,
     the sentence whose wording is shown. ``kinds``: heading or paragraph, for each group.
     ``last``: sources whose own sentences come after the story (unrelated sources).
+    ``related``: group -> a group it is about the same thing as (read after it, see above).
     """
     positions: dict[int, list[float]] = {}
     by_ref: dict[SentenceRef, Placed] = {}
     parent: dict[int, int] = {}
+    before: dict[int, int] = {}  # group -> the groups of the sentences around its representative
+    after: dict[int, int] = {}
+    run_on: dict[int, int] = {}  # group -> the group shown next in its paragraph (see _continues)
     carriers: dict[int, set[int]] = {}
     for sentences in sources:
         final = max(1, len(sentences) - 1)
@@ -123,24 +133,94 @@ def reading_order(
             positions.setdefault(placed.group, []).append(index / final)
             carriers.setdefault(placed.group, set()).add(placed.ref.source)
             by_ref[placed.ref] = placed
-            if index and placed.depends and placed.ref == representative[placed.group]:
-                anchor = sentences[index - 1].group
-                if anchor != placed.group and placed.group not in parent:
+            if placed.ref != representative[placed.group]:
+                continue
+            if index + 1 < len(sentences):
+                following = sentences[index + 1]
+                after[placed.group] = following.group
+                if following.ref.paragraph == placed.ref.paragraph and following.ref == representative[following.group]:
+                    run_on[placed.group] = following.group
+            if index:
+                anchor = before[placed.group] = sentences[index - 1].group
+                if placed.depends and anchor != placed.group and placed.group not in parent:
                     parent[placed.group] = anchor
     _break_cycles(parent)
     place = {group: median(values) for group, values in positions.items()}
+    likes = _related_anchors(related or {}, parent, (before, after), run_on, place, carriers, last, representative)
     key = lambda g: (representative[g].source in last, round(place[g], 9), -len(carriers[g]), representative[g].source, representative[g].paragraph, representative[g].sentence)  # noqa: E731
+    # Several sentences may follow one: a quotation's continuation first, then what leans on
+    # it, then related sentences in their own consensus order.
+    follow = lambda g: (g in likes, 0.0 if g in parent else round(place[g], 9), -by_ref[representative[g]].depends, representative[g].source, representative[g].paragraph, representative[g].sentence)  # noqa: E731
     children: dict[int, list[int]] = {}
-    for child, anchor in parent.items():
+    for child, anchor in (*parent.items(), *likes.items()):
         children.setdefault(anchor, []).append(child)
     order: list[int] = []
-    stack = sorted((g for g in place if g not in parent), key=key, reverse=True)
+    stack = sorted((g for g in place if g not in parent and g not in likes), key=key, reverse=True)
     while stack:
         group = stack.pop()
         order.append(group)
-        # Several sentences may follow one: a quotation's continuation goes first, right after it.
-        stack.extend(sorted(children.get(group, ()), key=lambda g: (-by_ref[representative[g]].depends, representative[g].source, representative[g].paragraph, representative[g].sentence), reverse=True))
+        stack.extend(sorted(children.get(group, ()), key=follow, reverse=True))
     return _paragraphs(order, representative, kinds, parent)
+
+
+def _related_anchors(
+    related: dict[int, int],
+    parent: dict[int, int],
+    neighbours: tuple[dict[int, int], dict[int, int]],
+    run_on: dict[int, int],
+    place: dict[int, float],
+    carriers: dict[int, set[int]],
+    last: Set[int],
+    representative: dict[int, SentenceRef],
+) -> dict[int, int]:
+    """The related links the order follows. A link goes from a group placed by its own position
+    (no antecedent it depends on) to a shown group told by at least as many outlets, whose place
+    lies between those of the sentences before and after it in its own outlet (``neighbours``),
+    so a link never makes an outlet's sentences read out of their order. It is read after the
+    end of that group's paragraph (``run_on``), never inside it. Never from or to an unrelated
+    source's sentence, and never closing a loop with the dependency links."""
+    before, after = neighbours
+    likes: dict[int, int] = {}
+
+    def link(group: int, anchor: int) -> bool:
+        if group in parent or group in likes or group not in place or anchor not in place or anchor == group:
+            return False
+        if len(carriers[anchor]) < len(carriers[group]) or representative[group].source in last or representative[anchor].source in last:
+            return False
+        for _ in range(MAX_CHAIN):
+            if anchor not in run_on or run_on[anchor] == group:
+                break
+            anchor = run_on[anchor]
+        if not place[before.get(group, anchor)] <= place[anchor] <= place[after.get(group, anchor)]:
+            return False
+        if anchor == group or _reaches(anchor, group, parent, likes):
+            return False
+        likes[group] = anchor
+        return True
+
+    for group in sorted(related):
+        # the less informative one follows the other; if that would read an outlet out of
+        # order, the other way round may not
+        if not link(group, related[group]):
+            link(related[group], group)
+    return likes
+
+
+MAX_CHAIN = 64
+"""How far a chain of links is followed to rule out a loop; a longer one is taken as a loop,
+so the link is not made (keeps the order linear in the story's length)."""
+
+
+def _reaches(start: int, target: int, parent: dict[int, int], likes: dict[int, int]) -> bool:
+    """Whether following links up from ``start`` meets ``target`` (or goes on too long to tell)."""
+    node: int | None = start
+    for _ in range(MAX_CHAIN):
+        if node is None:
+            return False
+        if node == target:
+            return True
+        node = parent.get(node, likes.get(node))
+    return True
 
 
 def _break_cycles(parent: dict[int, int]) -> None:
