@@ -100,6 +100,14 @@ def test_a_negation_on_one_side_only_is_a_different_fact():
     assert is_near_duplicate(fp("The council did not approve the budget on Monday night."), fp("The council did not approve the budget on Monday night, officials said."))
 
 
+def test_a_negation_about_words_only_one_side_states_is_its_addition():
+    short = fp("For two decades the harbor trust has kept the old lighthouse open to visitors.")
+    longer = fp("For two decades the harbor trust has kept the old lighthouse open to visitors, and it should be funded, not closed.")
+    assert is_near_duplicate(short, longer)  # the negation bears on "closed", which only the longer states
+    both = fp("For two decades the harbor trust has not kept the old lighthouse open to visitors.")
+    assert not is_near_duplicate(short, both)  # here it bears on words both state
+
+
 def test_minhash_comes_without_scipy_and_leaves_datasketch_importable():
     """The signatures need datasketch's MinHash only; its package __init__ would pull in scipy."""
     import subprocess

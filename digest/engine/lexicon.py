@@ -26,7 +26,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
-from digest.engine.normalize import NEGATION_WORDS, QUOTATION, Tokens, compact, tokenize
+from digest.engine.normalize import NEGATION_SCOPE, NEGATION_WORDS, QUOTATION, Tokens, compact, tokenize
 
 LANGUAGE = "en"
 
@@ -65,8 +65,6 @@ ATTRIBUTION = frozenset("say tell add according report state told said says stat
 
 NEGATIONS = NEGATION_WORDS | {"deny", "refuse", "fail"}
 """Negating words, and verbs that negate what follows ("refused to allow")."""
-NEGATION_SCOPE = 4
-"""A negation bears on the content words among the next few tokens ("did not sign the bill")."""
 
 _NUMBER_WORDS = {
     "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",

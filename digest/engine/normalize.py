@@ -178,8 +178,20 @@ NEGATION_WORDS = frozenset(
 sentence without one state different facts, however alike their other words are."""
 
 
-def negated(norm_words: Sequence[str]) -> bool:
-    return any(w in NEGATION_WORDS for w in norm_words)
+NEGATION_SCOPE = 4
+"""A negation bears on the next few words ("did not sign the bill")."""
+
+
+def negated(norm_words: Sequence[str]) -> frozenset[str]:
+    """The negating words of a text and the words in their scope (empty when it negates nothing):
+    two texts differ in fact when a word both have is negated in only one of them."""
+    if NEGATION_WORDS.isdisjoint(norm_words):
+        return _EMPTY
+    found: set[str] = set()
+    for position, word in enumerate(norm_words):
+        if word in NEGATION_WORDS:
+            found.update(norm_words[position : position + 1 + NEGATION_SCOPE])
+    return frozenset(found)
 
 
 def numbers(norm_words: Sequence[str]) -> frozenset[str]:

@@ -12,8 +12,9 @@ Two sentences are near-duplicates when either
   that Thursday's strike “...”" are one passage; a quote inside a long sentence of the outlet's
   own reporting is not, and keeps its own words as details,
 
-and the smaller one states no number the larger does not, and both are negated or neither (a
-negation or a different figure is a different fact). MinHash (datasketch) estimates similarity from fixed-size signatures; LSH banding
+and the smaller one states no number the larger does not, and no word the two share is negated
+in only one of them (a negation or a different figure is a different fact; a negation about
+words only one states is that one's addition). MinHash (datasketch) estimates similarity from fixed-size signatures; LSH banding
 turns the signatures into candidate pairs in near-linear time; every candidate is then verified
 on the exact shingle sets, so LSH only ever costs recall, never precision.
 
@@ -44,7 +45,7 @@ from dataclasses import asdict, dataclass
 from itertools import accumulate
 from typing import Any, NamedTuple
 
-from digest.engine.normalize import negated, numbers, quoted_words, shingles, words
+from digest.engine.normalize import STOPWORDS, negated, numbers, quoted_words, shingles, words
 
 
 @dataclass(frozen=True)
@@ -84,8 +85,8 @@ class Fingerprint:
     """Shingles of the sentence's one quotation (see normalize.quoted_words); empty if none."""
     framing: int = 0
     """How many of its words stand outside that quotation."""
-    negated: bool = False
-    """It has a negating word (see normalize.NEGATION_WORDS)."""
+    negated: frozenset[str] = frozenset()
+    """Its negating words and the words they bear on (see normalize.negated); empty if none."""
 
 
 def fingerprint(norm_words: Sequence[str], quoted: Sequence[str] | None = None) -> Fingerprint:
@@ -114,8 +115,9 @@ def score(a: Fingerprint, b: Fingerprint) -> Score:
 
 
 def is_near_duplicate(a: Fingerprint, b: Fingerprint, params: SimilarityParams = DEFAULT_PARAMS) -> bool:
-    """The whole decision, on exact sets: shared wording, no figure of its own, and both
-    negated or neither ("approved" / "did not approve" share most words, not their fact).
+    """The whole decision, on exact sets: shared wording, no figure of its own, and no word of
+    both negated in only one ("approved" / "did not approve" share most words, not their fact;
+    "protected wildlife" / "protected wildlife, and should improve it, not weaken it" agree).
 
     The verification runs it millions of times on a day's articles, so it computes the two
     scores of ``score`` inline rather than through it.
@@ -126,12 +128,21 @@ def is_near_duplicate(a: Fingerprint, b: Fingerprint, params: SimilarityParams =
     smallest = min(size_a, size_b)
     if smallest < params.min_shingles or min(len(a.words), len(b.words)) < params.min_shingles:
         return a.words == b.words
-    if a.negated != b.negated or not (a.numbers <= b.numbers if size_a <= size_b else b.numbers <= a.numbers):
+    if not (a.numbers <= b.numbers if size_a <= size_b else b.numbers <= a.numbers):
+        return False
+    if a.negated != b.negated and not _negations_agree(a, b):
         return False
     common = len(a.shingles & b.shingles)
     if common / (size_a + size_b - common) >= params.resemblance or common / smallest >= params.containment:
         return True
     return _same_quoted_passage(a, b, params)
+
+
+def _negations_agree(a: Fingerprint, b: Fingerprint) -> bool:
+    """No word of both texts is negated in one of them only: what one negates beyond the other
+    is about words the other does not state."""
+    differ = (a.negated ^ b.negated) - STOPWORDS
+    return differ.isdisjoint(set(a.words).intersection(b.words))
 
 
 def _same_quoted_passage(a: Fingerprint, b: Fingerprint, params: SimilarityParams) -> bool:
