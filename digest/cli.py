@@ -76,7 +76,9 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         )
         _add_source_arguments(parser)
         _add_one_story(parser)
-        parser.add_argument("-f", "--format", choices=("markdown", "json"), default="markdown")
+        parser.add_argument(
+            "-f", "--format", choices=("markdown", "json"), help="default: json for an output FILE named *.json, else markdown"
+        )
         parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
         parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
         return parser
@@ -218,6 +220,11 @@ def run_clean(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def export_format(output: str | None) -> str:
+    """The format an output file's name asks for: JSON for ``*.json``, else Markdown."""
+    return "json" if output and output.lower().endswith(".json") else "markdown"
+
+
 def run_export(args: argparse.Namespace) -> int:
     from digest.export import render
     from digest.export.save import SaveError, save_text
@@ -234,7 +241,7 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"digest: {line}", file=sys.stderr)
     if len(stories) > 1:
         print(f"digest: the sources tell {len(stories)} stories; each has its own section (--one-story merges them all)", file=sys.stderr)
-    text = render(stories, args.format)
+    text = render(stories, args.format or export_format(args.output))
     if not args.output or args.output == "-":
         sys.stdout.write(text)
         return EXIT_OK

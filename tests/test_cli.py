@@ -61,6 +61,15 @@ def test_export_markdown_and_json_to_stdout(capsys):
     assert json.loads(capsys.readouterr().out)["schema"] == "digest.story"
 
 
+def test_export_format_follows_the_output_files_name_unless_given(tmp_path):
+    assert main(["export", "-o", str(tmp_path / "story.json")]) == 0
+    assert json.loads((tmp_path / "story.json").read_text(encoding="utf-8"))["schema"] == "digest.story"
+    assert main(["export", "-o", str(tmp_path / "story.md")]) == 0
+    assert (tmp_path / "story.md").read_text(encoding="utf-8").startswith("# ")
+    assert main(["export", "-f", "markdown", "-o", str(tmp_path / "as-asked.json")]) == 0
+    assert (tmp_path / "as-asked.json").read_text(encoding="utf-8").startswith("# ")
+
+
 def test_export_to_file_refuses_to_clobber(tmp_path, capsys):
     target = tmp_path / "story.md"
     target.write_text("keep me")
