@@ -117,8 +117,17 @@ def test_a_related_link_never_reads_an_outlet_out_of_its_order():
 def test_related_sentences_of_different_outlets_stand_together_in_the_story():
     lede = "A fire closed the harbor ferry terminal on Sunday."
     a = make_source(0, lede, "The mayor praised the crews.", "The fire started in a storage shed near the fuel dock at 2 a.m., investigators said.", "Ferries will run from the north pier.", "The terminal opened in 1987.")
-    b = make_source(1, lede, "Investigators said the fire began in the storage shed beside the fuel dock around 3 a.m.")
+    b = make_source(1, lede, "Investigators said the fire began in the storage shed beside the fuel dock around 3 a.m.", "Repairs could take a month.")
     story = build_story([a, b])
     texts = [s.text for block in story.blocks for s in block.sentences]
     shed = [i for i, t in enumerate(texts) if "shed" in t]
     assert len(shed) == 2 and shed[1] == shed[0] + 1
+
+
+def test_a_related_link_does_not_carry_a_lede_to_the_end():
+    # outlet 1 opens with group 9, which is like group 5, outlet 0's closing sentence
+    sources = [_placed(0, [1, 2, 3, 4, 5]), _placed(1, [9, 6])]
+    representative = {p.group: p.ref for s in sources for p in s}
+    kinds = {g: "paragraph" for g in representative}
+    order = [g for b in reading_order(sources, representative, kinds, related={9: 5}) for g in b.groups]
+    assert order.index(9) < order.index(2)

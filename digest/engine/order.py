@@ -193,6 +193,8 @@ def _related_anchors(
             anchor = run_on[anchor]
         if not place[before.get(group, anchor)] <= place[anchor] <= place[after.get(group, anchor)]:
             return False
+        if abs(place[anchor] - place[group]) > RELATED_REACH:
+            return False
         if anchor == group or _reaches(anchor, group, parent, likes):
             return False
         likes[group] = anchor
@@ -205,6 +207,10 @@ def _related_anchors(
             link(related[group], group)
     return likes
 
+
+RELATED_REACH = 0.25
+"""How far (in relative position, 0 to 1) a related link may move a sentence from where the
+outlets place it: a lede stays near the top however alike a later sentence is."""
 
 MAX_CHAIN = 64
 """How far a chain of links is followed to rule out a loop; a longer one is taken as a loop,
