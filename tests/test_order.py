@@ -1,6 +1,9 @@
 """Reading order: consensus of the outlets' positions, dependent sentences kept with their
 antecedents, quotations never split. Fixtures are written for the test."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from digest.engine import build_story
 from digest.engine.order import Placed, depends_on_previous, inside_quotation, open_quotation, reading_order
 from digest.model import SentenceRef
@@ -131,3 +134,21 @@ def test_a_related_link_does_not_carry_a_lede_to_the_end():
     kinds = {g: "paragraph" for g in representative}
     order = [g for b in reading_order(sources, representative, kinds, related={9: 5}) for g in b.groups]
     assert order.index(9) < order.index(2)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(st.integers(0, 14), min_size=1, max_size=8), min_size=1, max_size=4),
+    st.dictionaries(st.integers(0, 14), st.integers(0, 14), max_size=15),
+    st.sets(st.integers(0, 40)),
+)
+def test_every_shown_sentence_is_read_once_whatever_the_links(outlets, related, leaning):
+    sources = [[Placed(SentenceRef(s, i, 0), group, int(i > 0 and (s * 10 + i) in leaning)) for i, group in enumerate(groups)] for s, groups in enumerate(outlets)]
+    representative: dict[int, SentenceRef] = {}
+    for placed in (p for s in sources for p in s):
+        representative.setdefault(placed.group, placed.ref)
+    kinds = {g: "paragraph" for g in representative}
+    links = {g: a for g, a in related.items() if g in representative and a in representative}
+    order = [g for b in reading_order(sources, representative, kinds, related=links) for g in b.groups]
+    assert sorted(order) == sorted(representative)
+    assert order == [g for b in reading_order(sources, representative, kinds, related=links) for g in b.groups]

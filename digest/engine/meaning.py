@@ -31,6 +31,10 @@ shown under, never chained through a third. Candidates come from an inverted ind
 sentences' lemmas; lemmas used in more than ``candidate_df`` sentences do not produce candidates
 (they are the story's common words, and skipping them keeps the work linear in the story's
 length); the cosine itself uses every lemma.
+
+A kept sentence that folds under none of its candidates but has a cosine of at least
+``related`` with one of them is *related* to it (``Folding.related``): another fact about the
+same thing, which the order (``order.py``) reads next to it.
 """
 
 from __future__ import annotations
