@@ -10,7 +10,11 @@ story-clusters-dev is) stands for each of them. For each story it prints:
 * length: words shown (additions included) / words of the longest single source;
 * bold: share of the shown characters (additions included) highlighted as one outlet's detail;
 * lost: source sentences that no shown sentence represents (must be 0);
-* folded: source sentences folded under another outlet's sentence by meaning (level 2).
+* folded: source sentences folded under another outlet's sentence by meaning (level 2);
+* adjacent: mean IDF-weighted cosine of consecutive shown sentences (how much what is read next
+  is about the same thing; higher reads less scattered);
+* in order: share of an outlet's consecutive sentences (shown apart) that the story reads in
+  their outlet's order.
 
 Targets from issue 7 on the dev events: shared >= 25%, length <= 2.5x, bold <= 30%, lost 0.
 These are development figures: the project is measured on other, unseen events.
@@ -38,6 +42,8 @@ class Quality:
     lost: int
     folded: int
     seconds: float
+    adjacent: float
+    in_order: float
 
 
 def measure(folder: Path) -> Quality:
@@ -66,7 +72,31 @@ def measure(folder: Path) -> Quality:
                 if story.sources[index].id not in merged.source_ids:
                     lost += 1
                 folded += sentence.how == "information"
-    return Quality(folder.name, len(sources), len(shown), shared / max(1, len(shown)), words_shown / max(1, longest), bold / max(1, chars), lost, folded, seconds)
+    adjacent, in_order = reading(story, sources)
+    return Quality(
+        folder.name, len(sources), len(shown), shared / max(1, len(shown)), words_shown / max(1, longest), bold / max(1, chars), lost, folded, seconds, adjacent, in_order
+    )
+
+
+def reading(story, sources) -> tuple[float, float]:
+    """(adjacent, in order) of the story: see the module docstring."""
+    from digest.engine.lexicon import facts
+    from digest.engine.meaning import Weights, cosine
+    from digest.engine.merge import segment_sources
+
+    segmented, names = segment_sources(sources)
+    found = {s.ref: facts(s.text, s.tokens, names) for paragraphs in segmented for p in paragraphs for s in p}
+    weights = Weights([(ref.source, f) for ref, f in found.items()])
+    shown = [found[s.origin] for block in story.blocks for s in block.sentences]
+    pairs = [cosine(a, b, weights) for a, b in zip(shown, shown[1:])]
+    kept = total = 0
+    for paragraphs in story.source_sentences:
+        places = [(s.block, s.index) for p in paragraphs for s in p]
+        for a, b in zip(places, places[1:]):
+            if a != b:
+                total += 1
+                kept += a < b
+    return sum(pairs) / max(1, len(pairs)), kept / max(1, total)
 
 
 def _events(folder: Path) -> list[Path]:
@@ -85,10 +115,13 @@ def main(argv: list[str]) -> int:
     given = [Path(a) for a in argv] or [DEV, bundled_seeds_dir()]
     folders = [event for folder in given for event in (_events(folder) or [folder])]
     rows = [measure(folder) for folder in folders]
-    print(f"| {'event':<14} | sources | shown | shared | length | bold | lost | folded | seconds |")
-    print("|" + "|".join("-" * w for w in (16, 9, 7, 8, 8, 6, 6, 8, 9)) + "|")
+    print(f"| {'event':<14} | sources | shown | shared | length | bold | lost | folded | adjacent | in order | seconds |")
+    print("|" + "|".join("-" * w for w in (16, 9, 7, 8, 8, 6, 6, 8, 10, 10, 9)) + "|")
     for r in rows:
-        print(f"| {r.name:<14} | {r.sources:>7} | {r.shown:>5} | {r.shared:>6.0%} | {r.length:>5.2f}x | {r.bold:>4.0%} | {r.lost:>4} | {r.folded:>6} | {r.seconds:>7.2f} |")
+        print(
+            f"| {r.name:<14} | {r.sources:>7} | {r.shown:>5} | {r.shared:>6.0%} | {r.length:>5.2f}x | {r.bold:>4.0%} | {r.lost:>4} | {r.folded:>6} "
+            f"| {r.adjacent:>8.3f} | {r.in_order:>8.1%} | {r.seconds:>7.2f} |"
+        )
     dev = [r for r in rows if r.name.startswith("t")] or rows
     mean = lambda values: sum(values) / len(values)  # noqa: E731
     print()
@@ -101,6 +134,7 @@ def main(argv: list[str]) -> int:
         f"worst dev event: shared {min(r.shared for r in dev):.0%}, length {max(r.length for r in dev):.2f}x, "
         f"bold {max(r.bold for r in dev):.0%}"
     )
+    print(f"reading over {len(dev)} dev events: adjacent {mean([r.adjacent for r in dev]):.3f}, in order {mean([r.in_order for r in dev]):.1%}")
     return 0
 
 
