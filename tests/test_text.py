@@ -25,8 +25,15 @@ def test_hard_wrapped_paragraph_is_joined():
 
 
 def test_standalone_question_is_a_heading():
-    lines = plain_text_lines("Body text that ends.\n\nWhat happens next?\n\nMore body text.")
-    assert [l.kind for l in lines] == ["paragraph", "heading", "paragraph"]
+    for question in ("What happens next?", "What's next for the harbor?", "Is the harbor safe now?", "Harbor Fire: The Hidden Cost?"):
+        lines = plain_text_lines(f"Body text that ends.\n\n{question}\n\nMore body text.")
+        assert [l.kind for l in lines] == ["paragraph", "heading", "paragraph"], question
+
+
+def test_a_question_in_the_flow_of_the_text_is_no_heading():
+    for question in ("Having second thoughts about the ferry?", "Anyone else?", "Seriously, Mayor?", "Seriously?"):
+        lines = plain_text_lines(f"And what did the council want -- a new ferry?\n\n{question}\n\nMore body text.")
+        assert [l.kind for l in lines] == ["paragraph", "paragraph", "paragraph"], question
 
 
 def test_a_sentence_ending_in_a_spaced_or_opening_quote_is_no_heading():

@@ -38,12 +38,27 @@ def plain_text_lines(text: str) -> list[RawLine]:
     return result
 
 
+_QUESTION_OPENERS = frozenset(
+    "what why how who whom whose when where which will would can could should shall is are was were do does did "
+    "has have had may might must".split()
+)
+"""Words a question that stands as a heading opens with ("What happens next?", "Is the port safe?")."""
+
+
 def _looks_like_heading(line: str) -> bool:
-    """A short standalone line with no sentence end (a question may be a heading)."""
+    """A short standalone line with no sentence end. A question is a heading when it reads as one:
+    it opens with a question word or is written in title case; otherwise ("Having second
+    thoughts?") it is a line of the text."""
     words = line.split()
     if not 1 <= len(words) <= 10 or not line[0].isupper():
         return False
-    return not _HEADING_CANNOT_END.search(line) and not line.startswith(('"', "“", "'"))
+    if _HEADING_CANNOT_END.search(line) or line.startswith(('"', "“", "'")):
+        return False
+    if line.rstrip().endswith("?"):
+        opener = re.split(r"['’]", words[0].casefold())[0]  # "What's" opens as "What"
+        capitalised = sum(1 for word in words if word[:1].isupper())
+        return opener in _QUESTION_OPENERS or (len(words) >= 3 and capitalised * 3 >= len(words) * 2)
+    return True
 
 
 def find_title(lines: list[RawLine], is_boilerplate) -> int | None:
