@@ -152,3 +152,11 @@ def test_every_shown_sentence_is_read_once_whatever_the_links(outlets, related, 
     order = [g for b in reading_order(sources, representative, kinds, related=links) for g in b.groups]
     assert sorted(order) == sorted(representative)
     assert order == [g for b in reading_order(sources, representative, kinds, related=links) for g in b.groups]
+
+
+def test_at_the_same_place_the_sentence_naming_who_the_story_is_about_comes_first():
+    vague = make_source(0, "Well, here is something everyone saw coming for months.", "Lena Ortiz signed the letter on Monday evening.")
+    named = make_source(1, "Harbor mayor Lena Ortiz resigned after six years in office.", "The council will pick a successor in June.")
+    third = make_source(2, "The ferry union praised Lena Ortiz for her work on the piers.", "Her deputy takes over for now.")
+    story = build_story([vague, named, third])
+    assert story.blocks[0].sentences[0].text.startswith("Harbor mayor Lena Ortiz")

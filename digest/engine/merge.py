@@ -19,7 +19,7 @@ from functools import partial
 from digest.background import stream_in_background
 from digest.engine.details import detail_runs, new_spans
 from digest.engine.headline import choose_title
-from digest.engine.lexicon import Facts, add_capitalised_inside, facts
+from digest.engine.lexicon import TIME_NAMES, Facts, add_capitalised_inside, facts
 from digest.engine.meaning import (
     DEFAULT_MEANING,
     Fold,
@@ -248,7 +248,12 @@ def _assemble(
     unrelated = _unrelated(sources, segmented, carriers, weights)
     unrelated_indexes = {i for i, source in enumerate(sources) if source.id in unrelated}
     ordered = reading_order(
-        placed_sources, {g: flat[g].ref for g in members}, {g: flat[g].kind for g in members}, last=unrelated_indexes, related=related
+        placed_sources,
+        {g: flat[g].ref for g in members},
+        {g: flat[g].kind for g in members},
+        last=unrelated_indexes,
+        related=related,
+        prominence={g: _prominence(flat[g].facts, weights) for g in members},  # type: ignore[arg-type]
     )
     del placed_sources  # a tuple per sentence: freed before the Story's own are made
 
@@ -293,6 +298,12 @@ def _assemble(
         parameters=parameters,
         unrelated=unrelated,
     )
+
+
+def _prominence(found: Facts, weights: Weights) -> int:
+    """How many outlets name the most widely named person, place or thing this sentence names
+    (times and the sources it quotes aside): see order.reading_order."""
+    return max((len(weights.owners.get(name, ())) for name in found.names - found.sources - TIME_NAMES), default=0)
 
 
 def _lede(blocks: list[Block]) -> str | None:

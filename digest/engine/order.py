@@ -112,6 +112,7 @@ def reading_order(
     kinds: dict[int, ParagraphKind],
     last: Set[int] = frozenset(),
     related: dict[int, int] | None = None,
+    prominence: dict[int, int] | None = None,
 ) -> list[OrderedBlock]:
     """Shown sentences (groups) in reading order, cut into paragraphs.
 
@@ -119,6 +120,9 @@ def reading_order(
     the sentence whose wording is shown. ``kinds``: heading or paragraph, for each group.
     ``last``: sources whose own sentences come after the story (unrelated sources).
     ``related``: group -> a group it is about the same thing as (read after it, see above).
+    ``prominence``: group -> how many outlets name the most widely named one it names; at the
+    same place and as many outlets, the sentence that names who the story is about comes first
+    (a lede that says "Lindsay Lohan" before one that says "the 26-year-old actress").
     """
     positions: dict[int, list[float]] = {}
     by_ref: dict[SentenceRef, Placed] = {}
@@ -147,7 +151,8 @@ def reading_order(
     _break_cycles(parent)
     place = {group: median(values) for group, values in positions.items()}
     likes = _related_anchors(related or {}, parent, (before, after), run_on, place, carriers, last, representative)
-    key = lambda g: (representative[g].source in last, round(place[g], 9), -len(carriers[g]), representative[g].source, representative[g].paragraph, representative[g].sentence)  # noqa: E731
+    named = prominence or {}
+    key = lambda g: (representative[g].source in last, round(place[g], 9), -len(carriers[g]), -named.get(g, 0), representative[g].source, representative[g].paragraph, representative[g].sentence)  # noqa: E731
     # Several sentences may follow one: a quotation's continuation first, then what leans on
     # it, then related sentences in their own consensus order.
     follow = lambda g: (g in likes, 0.0 if g in parent else round(place[g], 9), -by_ref[representative[g]].depends, representative[g].source, representative[g].paragraph, representative[g].sentence)  # noqa: E731
