@@ -80,7 +80,7 @@ def test_contributor_and_byline_lines(text):
     assert reason_for(text) in {"contributor line", "byline"}
 
 
-@pytest.mark.parametrize("text", ["March 14, 2024", "14 March 2024", "Published: 2024-03-14 09:12", "Updated 3:45 p.m. ET, Thu March 14, 2024", "Tuesday, 2 April, 2024", "Updated 7:15 p. m. ET", "Posted at 11:02 AM", "09:30 a. m. PDT June 4, 2021", "Tuesday March 5, 2019 @ 6:02pm EST"])
+@pytest.mark.parametrize("text", ["March 14, 2024", "14 March 2024", "Published: 2024-03-14 09:12", "Updated 3:45 p.m. ET, Thu March 14, 2024", "Tuesday, 2 April, 2024", "Updated 7:15 p. m. ET", "Posted at 11:02 AM", "09:30 a. m. PDT June 4, 2021", "Tuesday March 5, 2019 @ 6:02pm EST", "03/14/19 11:20 AM ET EST"])
 def test_standalone_dates_and_datelines(text):
     assert reason_for(text) in {"standalone date", "dateline"}
 

@@ -90,7 +90,7 @@ _DATE = (
     rf"|{_DATE_WORDS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     r")"
 )
-_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?)"
+_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4}){0,2})"
 _DATE_LINE = re.compile(
     rf"^(?:(?:date|published|updated|posted|last updated|first published|modified)\s*:?\s*(?:on\s+)?)?"
     rf"(?:{_TIME}\s*,?\s*)?{_DATE}(?:\s*,?\s*(?:at\s+)?{_TIME})?"
