@@ -80,12 +80,15 @@ def test_contributor_and_byline_lines(text):
     assert reason_for(text) in {"contributor line", "byline"}
 
 
-@pytest.mark.parametrize("text", ["March 14, 2024", "14 March 2024", "Published: 2024-03-14 09:12", "Updated 3:45 p.m. ET, Thu March 14, 2024", "Tuesday, 2 April, 2024", "Updated 7:15 p. m. ET", "Posted at 11:02 AM", "09:30 a. m. PDT June 4, 2021", "Tuesday March 5, 2019 @ 6:02pm EST", "03/14/19 11:20 AM ET EST"])
+@pytest.mark.parametrize("text", ["March 14, 2024", "14 March 2024", "Published: 2024-03-14 09:12", "Updated 3:45 p.m. ET, Thu March 14, 2024", "Tuesday, 2 April, 2024", "Updated 7:15 p. m. ET", "Posted at 11:02 AM", "09:30 a. m. PDT June 4, 2021", "Tuesday March 5, 2019 @ 6:02pm EST", "03/14/19 11:20 AM ET EST", "Jul. 9 6:12 PM EDT", "on Aug 3 2014, 4:05p", "on Friday, 5 March 2021 14:20.", "9:41am:"])
 def test_standalone_dates_and_datelines(text):
     assert reason_for(text) in {"standalone date", "dateline"}
 
 
-@pytest.mark.parametrize("text", ["Updated rules take effect at 5:40 p.m. on Monday.", "The vote was held at 9:30 a.m. in the old hall."])
+@pytest.mark.parametrize(
+    "text",
+    ["Updated rules take effect at 5:40 p.m. on Monday.", "The vote was held at 9:30 a.m. in the old hall.", "On March 5 the council met at 9:30 a.m. in the old hall.", "At 9:30 the doors opened."],
+)
 def test_a_sentence_that_names_a_time_is_not_a_timestamp(text):
     assert reason_for(text) is None
 

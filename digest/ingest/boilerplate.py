@@ -90,16 +90,19 @@ _DATE = (
     rf"|{_DATE_WORDS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     r")"
 )
-_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4}){0,2})"
+_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?(?:\s?m\.?)?)?(?:\s*[A-Z]{2,4}){0,2})"
+_YEARLESS_WITH_TIME = rf"{_DATE_WORDS}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s*(?:at\s+)?{_TIME}"
+"""A month and day followed by a time ("Jul. 7 5:59 PM EDT"): a timestamp even without a year."""
 _DATE_LINE = re.compile(
-    rf"^(?:(?:date|published|updated|posted|last updated|first published|modified)\s*:?\s*(?:on\s+)?)?"
-    rf"(?:{_TIME}\s*,?\s*)?{_DATE}(?:\s*,?\s*(?:at\s+)?{_TIME})?"
-    r"(?:\s*(?:\||·|-|–|—)?\s*(?:updated|by)\b.*)?$",
+    rf"^(?:on\s+)?(?:(?:date|published|updated|posted|last updated|first published|modified)\s*:?\s*(?:on\s+)?)?"
+    rf"(?:(?:{_TIME}\s*,?\s*)?{_DATE}(?:\s*,?\s*(?:at\s+)?{_TIME})?|{_YEARLESS_WITH_TIME})"
+    r"(?:\s*(?:\||·|-|–|—)?\s*(?:updated|by)\b.*)?[.:]?$",
     I,
 )
 _FIND_DATE = re.compile(_DATE, I)
-_TIME_LINE = re.compile(rf"^(?:updated|posted|published|last updated|modified)\s*:?\s*(?:at\s+)?{_TIME}$", I)
-"""A publication time without a date ("Updated 5:40 p.m. ET"): a timestamp, not a sentence."""
+_TIME_LINE = re.compile(rf"^(?:(?:updated|posted|published|last updated|modified)\s*:?\s*)?(?:at\s+)?{_TIME}[.:]?$", I)
+"""A time standing alone, or a publication time without a date ("Updated 5:40 p.m. ET",
+"8:24am:" over a live blog's entry): a timestamp, not a sentence."""
 
 
 def find_date(text: str) -> str | None:
