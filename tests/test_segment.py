@@ -49,5 +49,13 @@ def test_no_sentence_begins_with_a_lowercase_letter(text):
     assert split_sentences(text) == [text]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["The guard averaged 13. 4 points and 6. 9 assists last season.", "The deal is worth $103. 5 million over eight years."],
+)
+def test_a_figure_broken_by_a_space_is_not_a_sentence_boundary(text):
+    assert split_sentences(text) == [text]
+
+
 def test_a_capital_after_a_full_stop_still_starts_a_sentence():
     assert split_sentences("The ferry left late. Passengers waited for an hour.") == ["The ferry left late.", "Passengers waited for an hour."]
