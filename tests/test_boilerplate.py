@@ -122,6 +122,11 @@ def test_copyright_lines(text):
     assert reason_for(text) == "copyright notice"
 
 
+@pytest.mark.parametrize("text", ["Source: Harbor Authority", "SOURCE Harbor Authority Inc."])
+def test_source_labels(text):
+    assert reason_for(text) == "source label"
+
+
 def test_headline_repeated_and_standfirst():
     assert reason_for("Fire guts warehouse at Eastport harbor", title="Fire guts warehouse at Eastport harbor") == "headline repeated"
     assert reason_for("Fire guts old warehouse at Eastport harbour", kind="heading", title="Fire guts warehouse at Eastport harbor | Ledger", before_body=True) == "headline repeated"
@@ -147,6 +152,7 @@ def test_caption_of_names():
         ("The photo, taken by a fisherman at dawn, shows the roof collapsing.", "paragraph"),
         ("Download speeds on the harbor's public Wi-Fi were cut during the fire, officials said.", "paragraph"),
         ("Source: the harbor master.", "paragraph"),
+        ("SOURCES say the harbor will reopen.", "paragraph"),
     ],
 )
 def test_article_text_is_kept(text, kind):

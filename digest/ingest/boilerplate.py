@@ -276,6 +276,8 @@ def _metadata_fields(text: str, ctx: LineContext) -> str | None:
 def _legal_or_link(text: str, ctx: LineContext) -> str | None:
     if re.match(r"^source\s*:\s*\S", text, I) and _short(text, 8) and not _ends_sentence(text):
         return "source label"
+    if re.match(r"^SOURCE\s+[A-Z]", text) and _short(text, 8):
+        return "source label"  # a press release's closing "SOURCE Harbor Authority" line
     if re.match(r"^this copy is for your personal,? non-commercial use\b", text, I):
         return "reprint notice"  # the legal notice runs long: no length limit
     return first_cue(text, LEGAL_CUES) if _short(text, 30) else None
