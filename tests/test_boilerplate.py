@@ -80,7 +80,7 @@ def test_contributor_and_byline_lines(text):
     assert reason_for(text) in {"contributor line", "byline"}
 
 
-@pytest.mark.parametrize("text", ["March 14, 2024", "14 March 2024", "Published: 2024-03-14 09:12", "Updated 3:45 p.m. ET, Thu March 14, 2024", "Tuesday, 2 April, 2024", "Updated 7:15 p. m. ET", "Posted at 11:02 AM", "09:30 a. m. PDT June 4, 2021", "Tuesday March 5, 2019 @ 6:02pm EST", "03/14/19 11:20 AM ET EST", "Jul. 9 6:12 PM EDT", "on Aug 3 2014, 4:05p", "on Friday, 5 March 2021 14:20.", "9:41am:"])
+@pytest.mark.parametrize("text", ["March 14, 2024", "14 March 2024", "Published: 2024-03-14 09:12", "Updated 3:45 p.m. ET, Thu March 14, 2024", "Tuesday, 2 April, 2024", "Updated 7:15 p. m. ET", "Posted at 11:02 AM", "09:30 a. m. PDT June 4, 2021", "Tuesday March 5, 2019 @ 6:02pm EST", "03/14/19 11:20 AM ET EST", "Jul. 9 6:12 PM EDT", "on Aug 3 2014, 4:05p", "on Friday, 5 March 2021 14:20.", "9:41am:", "PORTLAND, ORE., May 2, 2024"])
 def test_standalone_dates_and_datelines(text):
     assert reason_for(text) in {"standalone date", "dateline"}
 
@@ -153,6 +153,7 @@ def test_caption_of_names():
         ("Download speeds on the harbor's public Wi-Fi were cut during the fire, officials said.", "paragraph"),
         ("Source: the harbor master.", "paragraph"),
         ("SOURCES say the harbor will reopen.", "paragraph"),
+        ("Harbor Day, March 5, 2024", "heading"),
     ],
 )
 def test_article_text_is_kept(text, kind):

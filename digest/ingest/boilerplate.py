@@ -252,6 +252,8 @@ def _date_line(text: str, ctx: LineContext) -> str | None:
             return "dateline"
         if re.match(r"^\s*(?:by\s+)?[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*$", rest) and re.search(r"\bby\b", text, I):
             return "dateline"
+        if re.fullmatch(r"\s*[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3}\s*", rest) and not _ends_sentence(text):
+            return "dateline"  # "WASHINGTON, DC, April 28, 2009": the place in capitals and the date
     return None
 
 
