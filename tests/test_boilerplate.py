@@ -37,6 +37,8 @@ def test_browser_and_cookie_notices(text):
         ("Subscribe to our YouTube channel for more videos", "newsletter or subscription prompt"),
         ("Thanks for subscribing!", "newsletter or subscription prompt"),
         ("Click here to subscribe to the Morning Brief newsletter", "call to action"),
+        ("Sound off in the comments below!", "comments prompt"),
+        ("Let us know what you think of the new ferry schedule in the comments.", "comments prompt"),
     ],
 )
 def test_app_social_and_newsletter_prompts(text, reason):
@@ -154,6 +156,8 @@ def test_caption_of_names():
         ("Source: the harbor master.", "paragraph"),
         ("SOURCES say the harbor will reopen.", "paragraph"),
         ("Harbor Day, March 5, 2024", "heading"),
+        ("Tell us, the mayor said, how the harbor can pay for repairs without cuts.", "paragraph"),
+        ("Readers weighed in with hundreds of comments.", "paragraph"),
     ],
 )
 def test_article_text_is_kept(text, kind):

@@ -190,6 +190,8 @@ PROMO_CUES = (
     cue(r"^(?:thanks|thank you) for (?:signing up|subscribing|reading)\b", _SUBSCRIBE),
     cue(r"\b(?:keep an eye on your inbox|check your inbox|error processing your subscription)\b", _SUBSCRIBE),
     cue(r"\b(?:click|tap) here (?:to|for)\b", "call to action", needs=r"\b(?:subscribe|app|newsletter|sign up)\b"),
+    cue(r"^(?:sound off|let us know|tell us|share your (?:thoughts|views|opinion)|weigh in|have your say)\b.{0,60}"
+        r"\bcomments?(?: section)?(?: below)?\s*[.!]?$", "comments prompt"),
 )
 
 
