@@ -3,7 +3,8 @@
 Each shown sentence stands for sentences of one or more outlets. Its place is the consensus of
 theirs: the median of its relative positions (0 for an article's first sentence, 1 for its last),
 so the lede that most outlets open with comes first and a coda that they close with comes last;
-at the same place, what more outlets tell comes first.
+at the same place, what more outlets tell comes first, then what names the person, place or
+thing that most outlets name.
 
 Some sentences cannot stand alone: "He added that …", a quotation that goes on from the sentence
 before, a sentence opening with "But" or a pronoun, or one after a colon. Such a sentence is kept
@@ -11,10 +12,11 @@ right after the shown sentence that stands for the one it follows in its own out
 its antecedent and a quotation is never split. Sentences that follow each other in one outlet's
 paragraph stay in one paragraph of the merged story.
 
-A sentence told by fewer outlets that is *related* to another (about the same thing, in other
-facts: ``meaning.Folding.related``) is read right after it and what depends on it, rather than
-at its own outlet's relative position: five outlets' different details about the same moment
-stand together instead of scattered through the story.
+A sentence *related* to another told by at least as many outlets (about the same thing, in
+other facts: ``meaning.Folding.related``) is read after that one's paragraph rather than at its
+own place, when this keeps its own outlet's sentences in their order and moves it at most
+RELATED_REACH of the story: five outlets' different details about the same moment stand together
+instead of scattered through the story.
 """
 
 from __future__ import annotations
