@@ -226,7 +226,7 @@ def export_format(output: str | None) -> str:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from digest.export import render
+    from digest.export import pieces
     from digest.export.save import SaveError, save_text
     from digest.pipeline import no_cyclic_collection
 
@@ -241,9 +241,9 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"digest: {line}", file=sys.stderr)
     if len(stories) > 1:
         print(f"digest: the sources tell {len(stories)} stories; each has its own section (--one-story merges them all)", file=sys.stderr)
-    text = render(stories, args.format or export_format(args.output))
+    text = pieces(stories, args.format or export_format(args.output))
     if not args.output or args.output == "-":
-        sys.stdout.write(text)
+        sys.stdout.writelines(text)
         return EXIT_OK
     try:
         path = save_text(Path(args.output), text, overwrite=args.force)

@@ -113,6 +113,13 @@ def test_saved_files_get_normal_permissions_and_keep_existing_ones(tmp_path):
         os.umask(old)
 
 
+def test_text_in_pieces_is_saved_whole_and_in_order(tmp_path):
+    from digest.export.save import save_text
+
+    saved = save_text(tmp_path / "story.json", (piece for piece in ["{", '"a": 1', "}\n"]))
+    assert saved.read_text() == '{"a": 1}\n'
+
+
 @pytest.mark.parametrize("value", ["0", "-3", "nan", "inf", "soon"])
 def test_a_timeout_must_be_a_positive_number_of_seconds(value):
     done = subprocess.run([sys.executable, "-m", "digest", "export", "--timeout", value, "x.txt"], capture_output=True, text=True)

@@ -58,6 +58,16 @@ def test_untrusted_text_cannot_become_markup():
     assert "&lt;script&gt;" in html and "*not bold*" in html and "&amp;amp;" in html
 
 
+def test_json_writes_each_merged_sentence_on_a_line_of_its_own(seed_story):
+    """A large export stays greppable and streams: a merged sentence, variants included, is one
+    line that is JSON by itself; empty lists and objects still parse."""
+    text = render_json(seed_story)
+    merged = [s for b in json.loads(text)["blocks"] for s in b["sentences"]]
+    lines = {line.strip().rstrip(",") for line in text.splitlines()}
+    assert all(json.dumps(s, ensure_ascii=False) in lines for s in merged)
+    assert '"unrelated": []' in text
+
+
 def test_json_has_schema_version_and_every_part_of_the_model(seed_story):
     data = json.loads(render_json(seed_story))
     assert data["schema"] == "digest.story" and data["version"] == 2

@@ -45,6 +45,9 @@ Several stories (``digest export`` of a digest) come as one document of schema
 ``digest.digest`` version 1: ``{"schema": "digest.digest", "version": 1, "stories": [story, ...]}``,
 each story a ``digest.story`` document as above; a single story is written as that story alone.
 
+The text is indented two spaces down to ``COMPACT_DEPTH``: from there each value (a paragraph, a
+removed line, a paragraph's sentences, a merged sentence with its variants) is one line.
+
 Version 2 (from 1): variants gained ``how`` and ``cosine``; sentences gained ``additions``; source
 sentences gained ``how``; ``partly_shared_with`` is gone; ``unrelated`` is new.
 """
@@ -52,7 +55,8 @@ sentences gained ``how``; ``partly_shared_with`` is gone; ``unrelated`` is new.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from types import GeneratorType
 from dataclasses import asdict
 
 from digest.model import Addition, MergedSentence, SentenceRef, Source, SourceSentence, Span, Story, Variant
@@ -127,7 +131,9 @@ def _merged(sentence: MergedSentence) -> dict:
     }
 
 
-def story_to_dict(story: Story) -> dict:
+def _story_document(story: Story) -> dict:
+    """The story as JSON values; its sources and blocks are generators, made one at a time
+    while they are written (a day's digest is hundreds of megabytes of JSON)."""
     stats = story.stats
     return {
         "schema": SCHEMA_NAME,
@@ -143,18 +149,50 @@ def story_to_dict(story: Story) -> dict:
         },
         "parameters": dict(sorted(story.parameters.items())),
         "unrelated": list(story.unrelated),
-        "sources": [_source(story, i, s) for i, s in enumerate(story.sources)],
-        "blocks": [{"kind": b.kind, "sentences": [_merged(s) for s in b.sentences]} for b in story.blocks],
+        "sources": (_source(story, i, s) for i, s in enumerate(story.sources)),
+        "blocks": ({"kind": b.kind, "sentences": [_merged(s) for s in b.sentences]} for b in story.blocks),
     }
 
 
-def render_json(story: Story) -> str:
-    return json.dumps(story_to_dict(story), ensure_ascii=False, indent=2) + "\n"
+_COMPACT = json.JSONEncoder(ensure_ascii=False)
+"""One line per value, by the json module's C encoder (``indent`` would make it use the pure
+Python one: four times slower, and it holds the whole text)."""
+
+COMPACT_DEPTH = 4
+"""Values this deep in a story document are written on one line each: a paragraph, a removed
+line, a paragraph's sentences, a merged sentence with its variants. Above it, one item per line."""
 
 
-def render_digest_json(stories: Sequence[Story]) -> str:
-    """One story as its own document; several inside a ``digest.digest`` document."""
+def _pieces(value: object, depth: int, compact_at: int) -> Iterator[str]:
+    """``value`` as JSON text in pieces, indented two spaces per level down to ``compact_at``."""
+    is_list = isinstance(value, (list, GeneratorType))
+    if depth >= compact_at or not (is_list or isinstance(value, dict)):
+        yield _COMPACT.encode(value)
+        return
+    items = value if is_list else value.items()  # type: ignore[union-attr]
+    inner = "\n" + "  " * (depth + 1)
+    opened = False
+    for item in items:
+        yield ("[" if is_list else "{") + inner if not opened else "," + inner
+        opened = True
+        if not is_list:
+            key, item = item
+            yield _COMPACT.encode(key) + ": "
+        yield from _pieces(item, depth + 1, compact_at)
+    closing = "]" if is_list else "}"
+    yield "\n" + "  " * depth + closing if opened else ("[" if is_list else "{") + closing
+
+
+def json_pieces(stories: Sequence[Story]) -> Iterator[str]:
+    """One story as its own document; several inside a ``digest.digest`` document. In pieces,
+    for writing as they come."""
     if len(stories) == 1:
-        return render_json(stories[0])
-    document = {"schema": DIGEST_SCHEMA_NAME, "version": DIGEST_SCHEMA_VERSION, "stories": [story_to_dict(s) for s in stories]}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        yield from _pieces(_story_document(stories[0]), 0, COMPACT_DEPTH)
+    else:
+        document = {"schema": DIGEST_SCHEMA_NAME, "version": DIGEST_SCHEMA_VERSION, "stories": (_story_document(s) for s in stories)}
+        yield from _pieces(document, 0, COMPACT_DEPTH + 2)
+    yield "\n"
+
+
+def render_json(story: Story) -> str:
+    return "".join(json_pieces([story]))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -21,8 +22,9 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def save_text(path: Path, text: str, overwrite: bool = False) -> Path:
+def save_text(path: Path, text: str | Iterable[str], overwrite: bool = False) -> Path:
     """Write ``text`` to ``path`` atomically (temporary file + rename in the same folder).
+    ``text`` may come in pieces (``digest.export.pieces``), written as they come.
 
     Refuses an existing file unless ``overwrite`` is set, so that callers must ask first. A
     symbolic link is written through: the file it points to is replaced, the link stays. Only a
@@ -45,7 +47,7 @@ def save_text(path: Path, text: str, overwrite: bool = False) -> Path:
         try:
             os.chmod(temporary, _mode_for(path))
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
+                stream.writelines((text,) if isinstance(text, str) else text)
                 stream.flush()
                 os.fsync(stream.fileno())
             os.replace(temporary, path)
