@@ -164,6 +164,21 @@ def test_a_sentence_about_the_same_thing_with_other_facts_is_related_not_folded(
     assert folding.related == {1: 0}
 
 
+def test_a_sentence_whose_other_wordings_disagree_with_a_host_is_kept_and_takes_folds():
+    units, weights = _units(
+        "Police arrested the captain of the ferry in Portland on Tuesday following the collision with a barge.",
+        "The ferry captain was arrested in Portland on Tuesday after the collision.",
+        "The ferry captain was arrested in Portland on Tuesday after the crash.",
+        *BACKGROUND,
+    )
+    assert {(f.index, f.host) for f in fold_by_meaning(units, weights).folds} == {(1, 0), (2, 0)}
+    # another wording of unit 2 (its same-wording group) does not tell what unit 0 tells: unit 2
+    # stays shown, and is then a host like any kept sentence (before, it was shown but never
+    # offered to the sentences after it)
+    refused = fold_by_meaning(units, weights, agrees=lambda unit, host, how: (unit, host) != (2, 0))
+    assert {(f.index, f.host) for f in refused.folds} == {(1, 2)}
+
+
 def test_scores_are_exact_and_bounded():
     a, b = facts("The ferry captain was arrested in Portland."), facts("Police arrested the ferry captain in Portland on Tuesday.")
     weights = Weights([(0, a), (1, b)])

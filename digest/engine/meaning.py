@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
 
@@ -286,11 +286,22 @@ class Folding:
     least ``MeaningParams.related``): not the same information, but about the same thing."""
 
 
-def fold_by_meaning(units: Sequence[Unit], weights: Weights, params: MeaningParams = DEFAULT_MEANING) -> Folding:
+Agrees = Callable[[int, int, FoldKind], bool]
+"""(unit, host, how) -> whether every other wording of the unit tells what the host tells too."""
+
+
+def _always(unit: int, host: int, how: FoldKind) -> bool:
+    return True
+
+
+def fold_by_meaning(units: Sequence[Unit], weights: Weights, params: MeaningParams = DEFAULT_MEANING, agrees: Agrees = _always) -> Folding:
     """Fold every unit that tells what a kept unit tells; relate the kept ones to their likes.
 
     Units are taken most informative first; a unit that folds never takes folds itself, so each
-    folded unit is compared directly with the one it is shown under. Deterministic.
+    folded unit is compared directly with the one it is shown under. A unit that stands for a
+    same-wording group folds only under a host that ``agrees`` every member of the group tells
+    the same about; otherwise it tries its next candidate, and if none is left it is kept and
+    takes folds itself. Deterministic.
     """
     order = sorted(
         (i for i, u in enumerate(units) if u.foldable and u.facts.lemmas),
@@ -301,7 +312,7 @@ def fold_by_meaning(units: Sequence[Unit], weights: Weights, params: MeaningPara
     related: dict[int, int] = {}
     for index in order:
         unit = units[index]
-        fold, like = _best_host(index, unit, units, postings, weights, params)
+        fold, like = _best_host(index, unit, units, postings, weights, params, agrees)
         if fold is not None:
             folds.append(fold)
             continue
@@ -315,7 +326,7 @@ def fold_by_meaning(units: Sequence[Unit], weights: Weights, params: MeaningPara
 
 
 def _best_host(
-    index: int, unit: Unit, units: Sequence[Unit], postings: dict[str, list[int]], weights: Weights, params: MeaningParams
+    index: int, unit: Unit, units: Sequence[Unit], postings: dict[str, list[int]], weights: Weights, params: MeaningParams, agrees: Agrees
 ) -> tuple[Fold | None, int | None]:
     """The fold of ``unit`` under its best kept host, else (None, the kept unit it is most like)."""
     partial: dict[int, float] = {}
@@ -350,8 +361,8 @@ def _best_host(
         if sim >= params.related:
             likes.append((-sim, host))
     # The best host is a shared quotation, else the most similar that passes different_fact:
-    # checked best first, the dear check runs only until one passes.
+    # checked best first, the dear checks run only until one passes.
     for _, _, host, fold in sorted(scored, key=lambda item: item[:3]):
-        if fold.how == "quotation" or different_fact(unit.facts, units[host].facts) is None:
+        if (fold.how == "quotation" or different_fact(unit.facts, units[host].facts) is None) and agrees(index, host, fold.how):
             return Fold(index, host, fold.how, fold.cosine, fold.coverage), None
     return None, (min(likes)[1] if likes else None)

@@ -22,7 +22,7 @@ from digest.engine.headline import choose_title
 from digest.engine.lexicon import TIME_NAMES, Facts, add_capitalised_inside, facts
 from digest.engine.meaning import (
     DEFAULT_MEANING,
-    Fold,
+    FoldKind,
     MeaningParams,
     Unit,
     Weights,
@@ -213,7 +213,8 @@ def _fold(flat: list[_Sentence], wording_rep: list[int], weights: Weights, meani
     Returns the shown groups that are related to another shown group (``Folding.related``).
 
     A same-wording group folds under another only when each of its members, checked on its own,
-    tells what the host tells: no member is ever unlike the sentence it is shown under.
+    tells what the host tells, in the same way: no member is ever unlike the sentence it is
+    shown under.
     """
     members: dict[int, list[_Sentence]] = {}
     for sentence, rep in zip(flat, wording_rep):
@@ -222,17 +223,20 @@ def _fold(flat: list[_Sentence], wording_rep: list[int], weights: Weights, meani
         sentence.how = None if rep == sentence.index else "wording"
     reps = sorted(members)
     units = [_unit(flat[rep], frozenset(m.ref.source for m in members[rep])) for rep in reps]
-    folding = fold_by_meaning(units, weights, meaning)
+
+    def agrees(unit: int, host: int, how: FoldKind) -> bool:
+        group = reps[unit]
+        return all(
+            (result := tells_same(_unit(m, frozenset({m.ref.source})), units[host], weights, meaning)) is not None and result.how == how
+            for m in members[group]
+            if m.index != group
+        )
+
+    folding = fold_by_meaning(units, weights, meaning, agrees)
     for fold in folding.folds:
-        group, host = reps[fold.index], reps[fold.host]
-        host_unit = units[fold.host]
-        checks: list[tuple[_Sentence, Fold | None]] = [(flat[group], fold)]
-        checks += [(m, tells_same(_unit(m, frozenset({m.ref.source})), host_unit, weights, meaning)) for m in members[group] if m.index != group]
-        if any(result is None or result.how != fold.how for _, result in checks):
-            continue
-        for member, result in checks:
-            member.group = host
-            member.how = result.how  # type: ignore[union-attr]
+        for member in members[reps[fold.index]]:
+            member.group = reps[fold.host]
+            member.how = fold.how
     return {reps[unit]: reps[like] for unit, like in folding.related.items()}
 
 
