@@ -58,6 +58,18 @@ def test_a_negation_bears_on_the_next_few_words_only():
     assert "allow" in facts("She refused to allow photographs.").negated
 
 
+def test_a_negation_reaches_to_the_end_of_its_clause_and_no_further():
+    # past the next few words while the clause goes on ...
+    assert {"agree", "plan", "publish"} <= facts("The mayor never agreed to having the annual plan published.").negated
+    # ... but not into the next clause, after a comma or a word that starts one
+    assert "veto" not in facts("The mayor did not sign the bill but quickly vetoed the harbor budget.").negated
+    assert "ferry" not in facts("The mayor did not sign it, and the council approved the ferry.").negated
+    # so two wordings that negate one thing agree, and a plain statement of it still differs
+    refused, never = facts("The mayor refused to have the annual plan published."), facts("The mayor never agreed to having the annual plan published.")
+    assert different_fact(refused, never) is None
+    assert different_fact(never, facts("The mayor had the annual plan published.")) == "negation"
+
+
 def test_words_of_opposite_direction_are_found():
     assert opposed(facts("Exports rose 20% in May."), facts("Exports fell 20% in May."))
     assert opposed(facts("The council approved the plan."), facts("The council rejected the plan."))
@@ -133,6 +145,16 @@ def test_negation_and_opposite_direction_keep_sentences_apart():
     units, weights = _units("Ferry fares rose 20 percent this year.", "Ferry fares fell 20 percent this year.", *BACKGROUND)
     assert different_fact(units[0].facts, units[1].facts) == "opposite direction"
     assert tells_same(units[0], units[1], weights) is None
+
+
+def test_what_a_sentence_says_is_not_so_must_be_said_by_the_other():
+    # "never signed the contract" is a claim of its own: a sentence that does not speak of the
+    # contract cannot stand for it, however much else the two share
+    never = facts("The mayor never signed the harbor contract but is back at city hall.")
+    assert different_fact(never, facts("The mayor is back at city hall after a week away.")) == "a negation about what the other does not say"
+    # a negation mostly about what the other says too is the same statement in other words
+    quiet = facts("He says it is not in his nature to stay quiet in prison.")
+    assert different_fact(quiet, facts("It is not his nature to stay quiet in jail, he says.")) is None
 
 
 def test_a_sentence_with_words_no_other_outlet_uses_is_not_folded():

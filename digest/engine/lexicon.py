@@ -20,6 +20,7 @@ words as they are: the comparison still works on exact word forms.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -65,6 +66,18 @@ ATTRIBUTION = frozenset("say tell add according report state told said says stat
 
 NEGATIONS = NEGATION_WORDS | {"deny", "refuse", "fail"}
 """Negating words, and verbs that negate what follows ("refused to allow")."""
+
+NEGATION_REACH = 8
+"""Most words a negation bears on in ``facts``: the next NEGATION_SCOPE words in any case, and
+on to the end of its clause ("never agreed to having her photograph taken" negates the
+photograph too), but no further than this."""
+
+CLAUSE_WORDS = frozenset("but and while although though because since after before when whereas which who that".split())
+"""Words that start another clause, where a negation's scope ends ("did not sign the bill *but*
+vetoed the budget"; "did not know *that* he had left" asserts that he left)."""
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–.!?]")
+"""Punctuation between two words that ends a negation's clause."""
 
 _NUMBER_WORDS = {
     "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
@@ -217,9 +230,11 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
     acronyms: dict[str, str] = {}
     found_at: list[int] = []
     attributions: list[int] = []
-    scope_end = -1
+    scope_near = scope_end = -1
     roles = _ROLES
     for position, (norm, start, end) in enumerate(zip(tokens.norms, tokens.starts, tokens.ends)):
+        if position <= scope_end and (norm in CLAUSE_WORDS or _CLAUSE_BREAK.search(text, tokens.ends[position - 1], start)):
+            scope_end = min(scope_end, scope_near)  # a new clause: the negation does not reach into it
         raw = text[start:end]
         role = roles.get(raw)
         if role is None or role[0] != norm:
@@ -238,7 +253,7 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
             if position <= scope_end:
                 negated.add(lem)
         elif kind == _NEGATION:
-            scope_end = position + NEGATION_SCOPE
+            scope_near, scope_end = position + NEGATION_SCOPE, position + NEGATION_REACH
         elif kind == _ATTRIBUTION:
             attributions.append(position)
     names = [w.lemma for w in found if w.name]

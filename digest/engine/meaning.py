@@ -12,8 +12,8 @@ and B is credited to both, when
   content word beside it in both), and every word A quotes is in B; if
   A and B each name someone
   the other does not, or name the same people in another order ("who shot whom"), or one
-  negates a word the other states plainly, or one says "rose" where the other says "fell", they
-  stay apart. Wrongly hiding a fact is worse than showing a repeat.
+  negates a word the other states plainly, or A says something is not so and B does not speak
+  of it, or one says "rose" where the other says "fell", they stay apart. Wrongly hiding a fact is worse than showing a repeat.
 
 What A states beyond B is not hidden: its *remainder* (``remainder``), the words of A that B lacks
 and that no other outlet uses anywhere in the story, stays visible as A's addition to B when it
@@ -183,7 +183,8 @@ def different_fact(a: Facts, b: Facts) -> str | None:
     ``b`` lacks; a name on each side that the other lacks (days and months
     compared only with each other; an acronym matches the initials of the other's names; who is
     quoted as the source does not count); the same names in another order; a word both state but
-    only one negates; or words of opposite direction.
+    only one negates; a negation of ``a`` mostly about words ``b`` does not use ("never checked
+    into the clinic" is a claim of its own); or words of opposite direction.
     """
     if not a.numbers <= b.numbers:
         return "a number the other lacks"
@@ -191,6 +192,8 @@ def different_fact(a: Facts, b: Facts) -> str | None:
         return "a number about something else"
     if (a.negated & b.lemmas) - b.negated or (b.negated & a.lemmas) - a.negated:
         return "negation"
+    if 2 * len(a.negated & b.lemmas) < len(a.negated):
+        return "a negation about what the other does not say"
     if a.quoted - b.lemmas:
         return "a quotation the other lacks"
     extra_a = _unmatched_names(a, b)
