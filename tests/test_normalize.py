@@ -12,6 +12,11 @@ def test_numbers_are_kept_without_thousands_separators():
     assert numbers(words("killed 25 fighters and 3 others")) == {"25", "3"}
 
 
+def test_a_figure_with_letters_is_the_same_in_either_case():
+    # a headline or a transaction list writes "76ERS" and "5PM"; the text beside it "76ers", "5pm"
+    assert words("The 76ERS play at 5PM") == words("the 76ers play at 5pm")
+
+
 def test_token_offsets_point_into_the_original_text():
     text = "Gen. Soleimani, the U.S. said."
     tokens = tokenize(text)

@@ -48,8 +48,8 @@ class Tokens:
 
 @lru_cache(maxsize=65536)
 def _normalize_token(raw: str) -> str:
-    if raw[0].isdigit():
-        return raw.replace(",", "").rstrip(".")
+    if raw[0].isdigit():  # "1,000" is 1000; "76ERS", "5PM" are written in either case
+        return raw.replace(",", "").rstrip(".").casefold()
     if _ACRONYM.match(raw):
         return raw.replace(".", "").casefold()
     raw = raw.rstrip(".")
