@@ -157,6 +157,17 @@ def test_what_a_sentence_says_is_not_so_must_be_said_by_the_other():
     assert different_fact(quiet, facts("It is not his nature to stay quiet in jail, he says.")) is None
 
 
+def test_a_short_sentence_folds_only_under_one_that_states_all_its_words():
+    parties = ("The party went on all night.", "Another party was planned.", "She left the party early.", "The party ended at dawn.", "Party guests came late.")
+    units, weights = _units("I partied hard.", "Old habits die hard.", *parties)
+    # "hard" is rarer than "party" here, so it alone makes the scores: not the same fact
+    cos, coverage = similarity(units[0].facts, units[1].facts, weights)
+    assert cos >= 0.3 and coverage >= 0.5
+    assert tells_same(units[0], units[1], weights) is None
+    units, weights = _units("I partied hard.", "She was known for partying far too hard.", *parties)
+    assert tells_same(units[0], units[1], weights) is not None
+
+
 def test_a_sentence_with_words_no_other_outlet_uses_is_not_folded():
     units, weights = _units(
         "The ferry captain, a veteran of 30 years, was arrested in Portland.",

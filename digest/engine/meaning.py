@@ -7,7 +7,8 @@ numbers, negation and direction. A sentence A is *folded* under a sentence B of 
 and B is credited to both, when
 
 * A and B are about the same thing: IDF-weighted cosine of their lemma sets >= ``cosine``;
-* B states most of what A states: the IDF weight of A's lemmas that B has >= ``coverage``;
+* B states most of what A states: the IDF weight of A's lemmas that B has >= ``coverage``
+  (and two of them at least, when A has ``SHORT`` lemmas or fewer);
 * and nothing marks a different fact. Every number of A is in B, counting the same thing (a
   content word beside it in both), and every word A quotes is in B; if
   A and B each name someone
@@ -71,6 +72,12 @@ class MeaningParams:
 
 
 DEFAULT_MEANING = MeaningParams()
+
+SHORT = 3
+"""A sentence with this few content lemmas folds by information only under a sentence that
+shares two of them (each, when it has fewer): with two or three words, one rare word shared
+("I partied *hard*" / "old habits die *hard*") makes the scores, and the word left out is the
+fact."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,7 +270,7 @@ def _scored(a: Unit, b: Unit, weights: Weights, params: MeaningParams) -> tuple[
     sim, cov = similarity(a.facts, b.facts, weights)
     if a.quote and _quoted_in(a.quote, b.shingles, params) and a.quote_numbers <= b.facts.numbers:
         return Fold(0, 0, "quotation", round(sim, 4), round(cov, 4)), sim
-    if sim < params.cosine or cov < params.coverage:
+    if sim < params.cosine or cov < params.coverage or (len(a.facts.lemmas) <= SHORT and len(a.facts.lemmas & b.facts.lemmas) < min(2, len(a.facts.lemmas))):
         return None, sim
     return Fold(0, 0, "information", round(sim, 4), round(cov, 4)), sim
 
