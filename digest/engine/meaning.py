@@ -14,7 +14,8 @@ and B is credited to both, when
   A and B each name someone
   the other does not, or name the same people in another order ("who shot whom"), or one
   negates a word the other states plainly, or A says something is not so and B does not speak
-  of it, or one says "rose" where the other says "fell", they stay apart. Wrongly hiding a fact is worse than showing a repeat.
+  of it, or one says "rose" where the other says "fell", they stay apart. Wrongly hiding a fact
+  is worse than showing a repeat.
 
 What A states beyond B is not hidden: its *remainder* (``remainder``), the words of A that B lacks
 and that no other outlet uses anywhere in the story, stays visible as A's addition to B when it
@@ -270,9 +271,14 @@ def _scored(a: Unit, b: Unit, weights: Weights, params: MeaningParams) -> tuple[
     sim, cov = similarity(a.facts, b.facts, weights)
     if a.quote and _quoted_in(a.quote, b.shingles, params) and a.quote_numbers <= b.facts.numbers:
         return Fold(0, 0, "quotation", round(sim, 4), round(cov, 4)), sim
-    if sim < params.cosine or cov < params.coverage or (len(a.facts.lemmas) <= SHORT and len(a.facts.lemmas & b.facts.lemmas) < min(2, len(a.facts.lemmas))):
+    if sim < params.cosine or cov < params.coverage or _too_few_shared(a.facts, b.facts):
         return None, sim
     return Fold(0, 0, "information", round(sim, 4), round(cov, 4)), sim
+
+
+def _too_few_shared(a: Facts, b: Facts) -> bool:
+    """A short sentence (``SHORT``) shares fewer than two of its lemmas with ``b`` (or not its one)."""
+    return len(a.lemmas) <= SHORT and len(a.lemmas & b.lemmas) < min(2, len(a.lemmas))
 
 
 def _quoted_in(quote: frozenset[str], shingles: frozenset[str], params: MeaningParams) -> bool:

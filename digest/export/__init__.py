@@ -6,6 +6,7 @@ from digest.export.json import json_pieces, render_json
 from digest.export.markdown import render_digest_markdown, render_markdown
 from digest.model import Story
 
+
 def pieces(stories: Sequence[Story], fmt: str) -> Iterator[str]:
     """One story, or a digest of several, in ``fmt`` ("markdown" or "json"), as pieces of text
     to write as they come: a day's digest as JSON is hundreds of megabytes, never held whole."""
