@@ -164,23 +164,23 @@ line, a paragraph's sentences, a merged sentence with its variants. Above it, on
 
 
 def _pieces(value: object, depth: int, compact_at: int) -> Iterator[str]:
-    """``value`` as JSON text in pieces, indented two spaces per level down to ``compact_at``."""
+    """``value`` as JSON text in pieces, indented two spaces per level down to ``compact_at``.
+    A generator stands for a list (it must not lie that deep)."""
     is_list = isinstance(value, (list, GeneratorType))
     if depth >= compact_at or not (is_list or isinstance(value, dict)):
         yield _COMPACT.encode(value)
         return
-    items = value if is_list else value.items()  # type: ignore[union-attr]
+    opening, closing = ("[", "]") if is_list else ("{", "}")
     inner = "\n" + "  " * (depth + 1)
-    opened = False
-    for item in items:
-        yield ("[" if is_list else "{") + inner if not opened else "," + inner
-        opened = True
+    empty = True
+    for item in value if is_list else value.items():  # type: ignore[union-attr]
+        yield (opening if empty else ",") + inner
+        empty = False
         if not is_list:
             key, item = item
             yield _COMPACT.encode(key) + ": "
         yield from _pieces(item, depth + 1, compact_at)
-    closing = "]" if is_list else "}"
-    yield "\n" + "  " * depth + closing if opened else ("[" if is_list else "{") + closing
+    yield opening + closing if empty else "\n" + "  " * depth + closing
 
 
 def json_pieces(stories: Sequence[Story]) -> Iterator[str]:
