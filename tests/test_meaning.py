@@ -70,6 +70,16 @@ def test_a_negation_reaches_to_the_end_of_its_clause_and_no_further():
     assert different_fact(never, facts("The mayor had the annual plan published.")) == "negation"
 
 
+def test_a_quotation_opened_in_an_earlier_sentence_is_still_a_quotation():
+    # the outlet's quotation began a sentence before; this one closes it and says who said it
+    closing = facts("He lives for this harbor,” the ferry company's director Ana Ruiz said.")
+    assert {"live", "harbor"} <= closing.quoted
+    # so it does not fold under a sentence that only names the speaker
+    assert different_fact(closing, facts("Director Ana Ruiz of the ferry company announced a new harbor route.")) == "a quotation the other lacks"
+    # a lone mark followed by more than a few words of the outlet's own is not taken as one
+    assert facts("We will appeal,” he said, adding that the council had been told of the plan in March.").quoted == frozenset()
+
+
 def test_words_of_opposite_direction_are_found():
     assert opposed(facts("Exports rose 20% in May."), facts("Exports fell 20% in May."))
     assert opposed(facts("The council approved the plan."), facts("The council rejected the plan."))

@@ -264,7 +264,7 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
         for i, word in enumerate(found)
         if _is_count(found, i)
     )
-    quotes = [m.span() for m in QUOTATION.finditer(text)]
+    quotes = [m.span() for m in QUOTATION.finditer(text)] or _continued_quotation(text, tokens, attributions)
     quoted = compact(frozenset(w.lemma for w in found if any(a <= w.start < b for a, b in quotes)))
     sources = compact(frozenset(w.lemma for w, position in zip(found, found_at) if w.name and position in near_attribution))
     lemmas = frozenset(w.lemma for w in found)
@@ -281,6 +281,25 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
         quoted=quoted,
         number_contexts=contexts,
     )
+
+
+_QUOTE_MARKS = re.compile(r"[“”\"]")
+
+CONTINUED_FRAMING = 8
+"""Most words after a lone quotation mark for it to close a quotation begun in an earlier
+sentence (`He bleeds Philadelphia,” team president Billy King said.`)."""
+
+
+def _continued_quotation(text: str, tokens: Tokens, attributions: list[int]) -> list[tuple[int, int]]:
+    """The span of a quotation that an earlier sentence opened and this one closes: the text
+    before its one quotation mark, when the few words after the mark say who said it."""
+    marks = [m.start() for m in _QUOTE_MARKS.finditer(text)]
+    if len(marks) != 1:
+        return []
+    after = [k for k, start in enumerate(tokens.starts) if start > marks[0]]
+    if not after or len(after) > CONTINUED_FRAMING or not any(a >= after[0] for a in attributions):
+        return []
+    return [(0, marks[0])]
 
 
 MULTIPLIERS = frozenset({"100", "1000", "million", "billion", "trillion", "dozens", "hundreds", "thousands", "millions"})
