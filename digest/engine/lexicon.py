@@ -283,7 +283,7 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
     )
 
 
-_QUOTE_MARKS = re.compile(r"[“”\"]")
+_QUOTE_MARK = re.compile(r"[“”\"]")
 
 CONTINUED_FRAMING = 8
 """Most words after a lone quotation mark for it to close a quotation begun in an earlier
@@ -293,13 +293,13 @@ sentence (`He bleeds Philadelphia,” team president Billy King said.`)."""
 def _continued_quotation(text: str, tokens: Tokens, attributions: list[int]) -> list[tuple[int, int]]:
     """The span of a quotation that an earlier sentence opened and this one closes: the text
     before its one quotation mark, when the few words after the mark say who said it."""
-    marks = [m.start() for m in _QUOTE_MARKS.finditer(text)]
-    if len(marks) != 1:
+    if text.count("“") + text.count("”") + text.count('"') != 1:  # most sentences: no mark at all
         return []
-    after = [k for k, start in enumerate(tokens.starts) if start > marks[0]]
+    mark = _QUOTE_MARK.search(text).start()  # type: ignore[union-attr]
+    after = [k for k, start in enumerate(tokens.starts) if start > mark]
     if not after or len(after) > CONTINUED_FRAMING or not any(a >= after[0] for a in attributions):
         return []
-    return [(0, marks[0])]
+    return [(0, mark)]
 
 
 MULTIPLIERS = frozenset({"100", "1000", "million", "billion", "trillion", "dozens", "hundreds", "thousands", "millions"})
