@@ -71,6 +71,7 @@ cheapest call Python has (a fifth of tokenizing a day's articles)."""
 _FORMS_MEMORY = 262144
 """Most forms remembered: a long-running reader's memory stays bounded."""
 
+
 def tokenize(text: str) -> Tokens:
     """Normalized tokens with their character offsets in ``text``.
 
@@ -179,7 +180,8 @@ sentence without one state different facts, however alike their other words are.
 
 
 NEGATION_SCOPE = 4
-"""A negation bears on the next few words ("did not sign the bill")."""
+"""A negation bears on the next few words ("did not sign the bill"). The wording level uses this
+alone; the information level reads on to the end of the clause (``lexicon.NEGATION_REACH``)."""
 
 
 def negated(norm_words: Sequence[str]) -> frozenset[str]:

@@ -56,8 +56,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from types import GeneratorType
 from dataclasses import asdict
+from types import GeneratorType
 
 from digest.model import Addition, MergedSentence, SentenceRef, Source, SourceSentence, Span, Story, Variant
 
