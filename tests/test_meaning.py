@@ -144,6 +144,14 @@ def test_who_did_what_to_whom_matters():
     assert tells_same(units[0], units[1], weights) is None
 
 
+def test_where_a_day_stands_is_not_who_did_what():
+    units, weights = _units(
+        "On Friday, Smith sued Jones over the harbor contract.", "Smith sued Jones over the harbor contract on Friday.", *BACKGROUND
+    )
+    assert different_fact(units[0].facts, units[1].facts) is None
+    assert tells_same(units[0], units[1], weights) is not None
+
+
 def test_a_different_name_in_the_same_place_never_folds():
     units, weights = _units("Lena Ortiz won the harbor board election.", "Maria Chen won the harbor board election.", *BACKGROUND)
     assert different_fact(units[0].facts, units[1].facts) == "different names"

@@ -188,11 +188,12 @@ def different_fact(a: Facts, b: Facts) -> str | None:
     """Why ``a`` cannot fold under ``b`` whatever their words share, or None.
 
     A figure of ``a`` that ``b`` lacks, or has about something else; words ``a`` quotes that
-    ``b`` lacks; a name on each side that the other lacks (days and months
-    compared only with each other; an acronym matches the initials of the other's names; who is
-    quoted as the source does not count); the same names in another order; a word both state but
-    only one negates; a negation of ``a`` mostly about words ``b`` does not use ("never checked
-    into the clinic" is a claim of its own); or words of opposite direction.
+    ``b`` lacks; a name on each side that the other lacks (days and months compared only with
+    each other; an acronym matches the initials of the other's names; who is quoted as the
+    source does not count); the same names in another order ("who shot whom"; where a day or
+    month stands says nothing of it); a word both state but only one negates; a negation of
+    ``a`` mostly about words ``b`` does not use ("never checked into the clinic" is a claim of
+    its own); or words of opposite direction.
     """
     if not a.numbers <= b.numbers:
         return "a number the other lacks"
@@ -208,7 +209,7 @@ def different_fact(a: Facts, b: Facts) -> str | None:
     extra_b = _unmatched_names(b, a)
     if (extra_a & TIME_NAMES) and (extra_b & TIME_NAMES) or (extra_a - TIME_NAMES) and (extra_b - TIME_NAMES):
         return "different names"
-    shared = (a.names & b.names) - a.sources - b.sources
+    shared = (a.names & b.names) - a.sources - b.sources - TIME_NAMES  # a day or month does nothing to anyone
     if len(shared) >= 2:
         order_a = [n for n in a.name_order if n in shared]
         order_b = [n for n in b.name_order if n in shared]
