@@ -301,3 +301,12 @@ def test_the_same_figure_about_something_else_is_a_different_fact():
     assert different_fact(units[0].facts, units[1].facts) == "a number about something else"
     units, _ = _units("At least 25 militia fighters were killed in the airstrikes.", "US airstrikes on Sunday killed 25 fighters of the militia.", *BACKGROUND)
     assert different_fact(units[0].facts, units[1].facts) is None  # the same 25, told another way
+
+
+def test_an_age_set_off_after_a_name_is_the_same_age_as_n_year_old():
+    units, _ = _units("Harbor pilot Dana Okafor, 52, was hurt in the collision.", "The 52-year-old harbor pilot Dana Okafor was hurt in the collision.", *BACKGROUND)
+    assert different_fact(units[0].facts, units[1].facts) is None
+    assert different_fact(units[1].facts, units[0].facts) is None
+    # an age is still not a count of something else
+    units, _ = _units("A 12-year-old boy was hurt in the collision.", "Twelve passengers were hurt in the collision.", *BACKGROUND)
+    assert different_fact(units[0].facts, units[1].facts) == "a number about something else"

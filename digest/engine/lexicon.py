@@ -259,11 +259,7 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
     names = [w.lemma for w in found if w.name]
     order = tuple(dict.fromkeys(names))
     near_attribution = {p for a in attributions for p in range(a - ATTRIBUTION_REACH, a + ATTRIBUTION_REACH + 1)}
-    contexts = tuple(
-        (word.lemma, compact(frozenset(w.lemma for w in found[i + 1 : i + 1 + NUMBER_REACH] if not w.number)))
-        for i, word in enumerate(found)
-        if _is_count(found, i)
-    )
+    contexts = tuple((word.lemma, _counted(text, found, i)) for i, word in enumerate(found) if _is_count(found, i))
     quotes = [m.span() for m in QUOTATION.finditer(text)] or _continued_quotation(text, tokens, attributions)
     quoted = compact(frozenset(w.lemma for w in found if any(a <= w.start < b for a, b in quotes)))
     sources = compact(frozenset(w.lemma for w, position in zip(found, found_at) if w.name and position in near_attribution))
@@ -314,6 +310,20 @@ def _is_count(words: Sequence[Word], index: int) -> bool:
     before = words[index - 1].lemma if index else ""
     after = words[index + 1].lemma if index + 1 < len(words) else ""
     return before not in TIME_NAMES and after not in TIME_NAMES and after not in MULTIPLIERS
+
+
+AGE = frozenset({"year", "old"})
+"""What "46-year-old" counts, and so what an age set off after a name counts ("Russell, 46,")."""
+
+
+def _counted(text: str, words: Sequence[Word], index: int) -> frozenset[str]:
+    """What the count ``words[index]`` counts: the content words after it (NUMBER_REACH), or
+    years of age for a figure set off by commas right after a name, as news writes ages
+    ("Scott Russell, 46, was injured" tells what "46-year-old Scott Russell" tells)."""
+    word = words[index]
+    if index and words[index - 1].name and text[words[index - 1].end : word.start].strip() == "," and text[word.end : word.end + 1] == ",":
+        return AGE
+    return compact(frozenset(w.lemma for w in words[index + 1 : index + 1 + NUMBER_REACH] if not w.number))
 
 
 _CONTENT, _NEGATION, _ATTRIBUTION, _NOTHING = "content", "negation", "attribution", "nothing"
