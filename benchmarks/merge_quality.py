@@ -2,6 +2,8 @@
 
 Usage: python benchmarks/merge_quality.py [FOLDER ...]
        (default: every event folder of ../shared/data/story-clusters-dev, then the bundled seeds)
+       python benchmarks/merge_quality.py --three
+       (three-outlet stories drawn from the dev events, in total, beside the unmerged length)
 
 Each FOLDER is one story (one file per outlet article); a folder of such folders (as
 story-clusters-dev is) stands for each of them. For each story it prints:
@@ -22,6 +24,7 @@ These are development figures: the project is measured on other, unseen events.
 
 from __future__ import annotations
 
+import random
 import sys
 import time
 from dataclasses import dataclass
@@ -44,15 +47,18 @@ class Quality:
     seconds: float
     adjacent: float
     in_order: float
+    unmerged: float
+    """Words of all sources / words of the longest: the length with nothing merged."""
 
 
-def measure(folder: Path) -> Quality:
+def measure(folder: Path, files: list[Path] | None = None) -> Quality:
+    """The figures of the story of ``folder``'s articles (or of just ``files``)."""
     from digest.engine import build_story
     from digest.engine.normalize import words
     from digest.ingest import load_sources
 
     started = time.perf_counter()
-    sources = load_sources([str(folder)]).sources
+    sources = load_sources([str(f) for f in files] if files else [str(folder)]).sources
     story = build_story(sources)
     seconds = time.perf_counter() - started
     shown = [s for block in story.blocks for s in block.sentences]
@@ -73,8 +79,20 @@ def measure(folder: Path) -> Quality:
                     lost += 1
                 folded += sentence.how == "information"
     adjacent, in_order = reading(story, sources)
+    unmerged = sum(len(words(p.text)) for source in sources for p in source.paragraphs)
     return Quality(
-        folder.name, len(sources), len(shown), shared / max(1, len(shown)), words_shown / max(1, longest), bold / max(1, chars), lost, folded, seconds, adjacent, in_order
+        folder.name,
+        len(sources),
+        len(shown),
+        shared / max(1, len(shown)),
+        words_shown / max(1, longest),
+        bold / max(1, chars),
+        lost,
+        folded,
+        seconds,
+        adjacent,
+        in_order,
+        unmerged / max(1, longest),
     )
 
 
@@ -106,9 +124,33 @@ def _events(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_dir())
 
 
+THREE_SAMPLES = 3
+"""Three-outlet stories drawn from each dev event by ``--three``."""
+
+
+def three_outlets(events: list[Path]) -> int:
+    """The issue's other case: stories of three outlets (target length <= 1.6x), drawn at
+    random (seeded) from each event's articles, with the length nothing merged would have."""
+    rng = random.Random(5)
+    rows = []
+    for event in events:
+        articles = sorted(p for p in event.iterdir() if p.is_file() and not p.name.startswith(".") and p.suffix != ".md")
+        rows += [measure(event, rng.sample(articles, 3)) for _ in range(THREE_SAMPLES)]
+    mean = lambda values: sum(values) / len(values)  # noqa: E731
+    print(
+        f"{len(rows)} three-outlet stories ({THREE_SAMPLES} per dev event): shared {mean([r.shared for r in rows]):.0%}, "
+        f"length {mean([r.length for r in rows]):.2f}x (<= 1.6x; {mean([r.unmerged for r in rows]):.2f}x with nothing merged), "
+        f"bold {mean([r.bold for r in rows]):.0%} (<= 30%), lost {sum(r.lost for r in rows)} (0), "
+        f"over 1.6x: {sum(r.length > 1.6 for r in rows)}"
+    )
+    return 0
+
+
 def main(argv: list[str]) -> int:
     from digest.ingest import bundled_seeds_dir
 
+    if argv[:1] == ["--three"]:
+        return three_outlets(_events(DEV))
     if not argv and not DEV.is_dir():
         print(f"merge_quality: {DEV} is not there; name the event folders to measure", file=sys.stderr)
         return 2
