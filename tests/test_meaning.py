@@ -45,6 +45,14 @@ def test_facts_do_not_depend_on_the_words_seen_before(sentences):
     assert warm == cold
 
 
+def test_a_plural_of_a_proper_noun_is_the_noun():
+    # the dictionary knows "Americans" only capitalised: a lowercase lookup left it as it was,
+    # so "Americans" and "American" were two different names
+    assert facts("Rescuers found the Americans near Oslo.").names >= {"american", "oslo"}
+    assert different_fact(facts("Two Americans were hurt near Oslo."), facts("Two American hikers were hurt near Oslo.")) is None
+    assert "ferry" in facts("The ferries sank.").lemmas  # ordinary plurals as before
+
+
 def test_numbers_written_as_words_or_figures_are_one_figure():
     assert facts("Two ferries sank.").numbers == facts("2 ferries sank.").numbers == {"2"}
     assert facts("It was the second crash.").numbers == {"2nd"}

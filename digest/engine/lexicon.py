@@ -136,6 +136,11 @@ def _lemma(word: str) -> tuple[str, bool]:
 
     lemmatizer, lookup = lemmatizer_for()
     lemma = lemmatizer.lemmatize(word, LANGUAGE)
+    if lemma == word and word.endswith("s"):
+        # The dictionary is case-sensitive and knows the plurals of proper nouns capitalised
+        # only ("Americans" -> "American", "Israelis" -> "Israeli"): a plural it leaves as it is
+        # in lowercase is looked up once more, capitalised.
+        lemma = lookup.get_lemma(word[:1].upper() + word[1:], LANGUAGE) or lemma
     proper = lemma[:1].isupper() or lookup.get_lemma(word, LANGUAGE) is None
     return lemma.casefold(), proper
 
@@ -320,8 +325,8 @@ def _counted(text: str, words: Sequence[Word], index: int) -> frozenset[str]:
     """What the count ``words[index]`` counts: the content words after it (NUMBER_REACH), or
     years of age for a figure set off by commas right after a name, as news writes ages
     ("Scott Russell, 46, was injured" tells what "46-year-old Scott Russell" tells)."""
-    word = words[index]
-    if index and words[index - 1].name and text[words[index - 1].end : word.start].strip() == "," and text[word.end : word.end + 1] == ",":
+    word, before = words[index], words[index - 1] if index else None
+    if before is not None and before.name and text[before.end : word.start].strip() == "," and text[word.end : word.end + 1] == ",":
         return AGE
     return compact(frozenset(w.lemma for w in words[index + 1 : index + 1 + NUMBER_REACH] if not w.number))
 
