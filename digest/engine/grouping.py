@@ -36,9 +36,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from digest.background import in_two_halves
+from digest.engine.headline import choose_title
 from digest.engine.lexicon import facts
 from digest.engine.normalize import words
-from digest.engine.headline import choose_title
 from digest.engine.segment import split_sentences
 from digest.model import Source, StoryOutline
 

@@ -14,9 +14,10 @@ Two sentences are near-duplicates when either
 
 and the smaller one states no number the larger does not, and no word the two share is negated
 in only one of them (a negation or a different figure is a different fact; a negation about
-words only one states is that one's addition). MinHash (datasketch) estimates similarity from fixed-size signatures; LSH banding
-turns the signatures into candidate pairs in near-linear time; every candidate is then verified
-on the exact shingle sets, so LSH only ever costs recall, never precision.
+words only one states is that one's addition). MinHash (datasketch) estimates similarity from
+fixed-size signatures; LSH banding turns the signatures into candidate pairs in near-linear
+time; every candidate is then verified on the exact shingle sets, so LSH only ever costs
+recall, never precision.
 
 Banding: with ``bands`` b and ``rows`` r, a pair of Jaccard J becomes a candidate with
 probability 1 - (1 - J^r)^b. The default b=64, r=2 (128 permutations) gives 0.93 at J=0.2 and
