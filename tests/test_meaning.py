@@ -318,3 +318,17 @@ def test_an_age_set_off_after_a_name_is_the_same_age_as_n_year_old():
     # an age is still not a count of something else
     units, _ = _units("A 12-year-old boy was hurt in the collision.", "Twelve passengers were hurt in the collision.", *BACKGROUND)
     assert different_fact(units[0].facts, units[1].facts) == "a number about something else"
+
+
+def test_one_as_a_pronoun_is_not_a_figure():
+    # "no one" is "nobody"; "one of the most ..." picks a member, it counts nothing
+    units, _ = _units("No one was hurt when the ferry ran aground.", "Nobody was hurt when the ferry ran aground.", *BACKGROUND)
+    assert different_fact(units[0].facts, units[1].facts) is None
+    units, _ = _units("Okafor was one of the most experienced harbor pilots.", "Okafor was among the most experienced harbor pilots.", *BACKGROUND)
+    assert different_fact(units[0].facts, units[1].facts) is None
+    # a "one" that counts stays a figure: before a noun, or joined by a hyphen
+    units, _ = _units("Officials said that one passenger was hurt.", "Officials said that two passengers were hurt.", *BACKGROUND)
+    assert different_fact(units[1].facts, units[0].facts) == "a number the other lacks"
+    assert different_fact(units[0].facts, units[1].facts) == "a number the other lacks"
+    units, _ = _units("She signed the one-year contract.", "She signed the two-year contract.", *BACKGROUND)
+    assert different_fact(units[0].facts, units[1].facts) == "a number the other lacks"

@@ -249,6 +249,8 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
         kind = role[1]
         if kind == _CONTENT:
             _, _, lem, number, name, first_name, name_key, capitals = role
+            if norm == "one" and _pronoun_one(tokens.norms, position) and text[end : end + 1] not in HYPHENS:
+                continue
             if position == 0 and name:
                 name = first_name or name_key in names
             found.append(Word(start, end, lem, name, number))
@@ -301,6 +303,29 @@ def _continued_quotation(text: str, tokens: Tokens, attributions: list[int]) -> 
     if not after or len(after) > CONTINUED_FRAMING or not any(a >= after[0] for a in attributions):
         return []
     return [(0, mark)]
+
+
+ONE_AFTER = frozenset({"of", "another"})
+"""Words after "one" that make it a pronoun or a partitive ("one of the most popular players",
+"one another"): the figure is the group's, when it has one ("one of six children")."""
+
+ONE_DETERMINERS = frozenset("the this that any every each".split())
+"""Words before a "one" that stands for a noun when no noun follows ("the one who fled",
+"said that one was wearing headphones"), but counts one when one does ("that one person")."""
+
+HYPHENS = frozenset("-‐‑–")
+
+
+def _pronoun_one(norms: Sequence[str], position: int) -> bool:
+    """True when the "one" at ``position`` stands for a person or thing rather than counting:
+    "no one was hurt" says what "nobody was hurt" says, and "one of the most exclusive
+    clinics" states no figure an outlet could disagree on. (The caller keeps "the one-year
+    contract" a figure: a "one" joined by a hyphen counts what follows.)"""
+    before = norms[position - 1] if position else ""
+    after = norms[position + 1] if position + 1 < len(norms) else ""
+    if before == "no" or after in ONE_AFTER:
+        return True
+    return before in ONE_DETERMINERS and (not after or after in FUNCTION_WORDS)
 
 
 MULTIPLIERS = frozenset({"100", "1000", "million", "billion", "trillion", "dozens", "hundreds", "thousands", "millions"})
