@@ -332,3 +332,12 @@ def test_one_as_a_pronoun_is_not_a_figure():
     assert different_fact(units[0].facts, units[1].facts) == "a number the other lacks"
     units, _ = _units("She signed the one-year contract.", "She signed the two-year contract.", *BACKGROUND)
     assert different_fact(units[0].facts, units[1].facts) == "a number the other lacks"
+
+
+def test_a_title_capitalised_before_a_shared_name_is_not_another_name():
+    # house styles differ: "Harbor Master Dana Okafor" / "the harbor master, Dana Okafor"
+    units, _ = _units("Harbor Master Dana Okafor was hurt in the collision.", "Portland's harbor master, Dana Okafor, was hurt in the collision.", *BACKGROUND)
+    assert different_fact(units[0].facts, units[1].facts) is None
+    # a capitalised word that stands alone still names something: "the Bank" is not "a bank"
+    units, _ = _units("Protesters threw stones at the Exchange.", "Protesters in Salem threw stones at police near the exchange.", *BACKGROUND)
+    assert different_fact(units[0].facts, units[1].facts) == "different names"

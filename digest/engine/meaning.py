@@ -234,11 +234,17 @@ def _number_about_something_else(a: Facts, b: Facts) -> bool:
 
 
 def _unmatched_names(a: Facts, b: Facts) -> frozenset[str]:
-    """Names of ``a`` that ``b`` lacks, less those that only name a source, and less those that
-    one side's acronym spells with the other's initials ("FBI" / "Federal Bureau of Investigation")."""
+    """Names of ``a`` that ``b`` lacks, less those that only name a source, less the title words
+    of a name both state that ``b`` writes in lowercase ("Police Chief Scott Russell" / "the
+    police chief, Scott Russell"), and less those that one side's acronym spells with the
+    other's initials ("FBI" / "Federal Bureau of Investigation")."""
     extra = set(a.names - b.names - a.sources)
     if not extra:
         return frozenset()
+    if not extra.isdisjoint(b.lemmas):
+        for name_run in _name_runs(a.words):
+            if not b.names.isdisjoint(name_run):
+                extra -= b.lemmas.intersection(name_run)
     run = [n for n in a.name_order if n in extra]
     initials = "".join(n[0] for n in run)
     for _, letters in b.acronyms:
@@ -250,6 +256,24 @@ def _unmatched_names(a: Facts, b: Facts) -> frozenset[str]:
         if len(letters) >= 2 and letters in others:
             extra.discard(name)
     return frozenset(extra)
+
+
+NAME_GAP = 2
+"""Most characters between two capitalised words of one name ("Chief Scott", "Summit, Inc")."""
+
+
+def _name_runs(found: Sequence[Word]) -> list[list[str]]:
+    """The lemmas of each run of capitalised words that stand together ("Police Chief Scott Russell")."""
+    runs: list[list[str]] = []
+    previous: Word | None = None
+    for word in found:
+        if word.name:
+            if previous is not None and previous.name and word.start - previous.end <= NAME_GAP:
+                runs[-1].append(word.lemma)
+            else:
+                runs.append([word.lemma])
+        previous = word
+    return runs
 
 
 def tells_same(a: Unit, b: Unit, weights: Weights, params: MeaningParams = DEFAULT_MEANING) -> Fold | None:
