@@ -341,3 +341,11 @@ def test_a_title_capitalised_before_a_shared_name_is_not_another_name():
     # a capitalised word that stands alone still names something: "the Bank" is not "a bank"
     units, _ = _units("Protesters threw stones at the Exchange.", "Protesters in Salem threw stones at police near the exchange.", *BACKGROUND)
     assert different_fact(units[0].facts, units[1].facts) == "different names"
+
+
+def test_a_score_or_record_is_not_a_count_of_the_words_after_it():
+    units, _ = _units("Okafor's crew is 41-38 lifetime on the river.", "Okafor's crew has an overall record of 41-38 on the river.", *BACKGROUND)
+    assert different_fact(units[0].facts, units[1].facts) is None
+    # the figures themselves still have to agree
+    units, _ = _units("Okafor's crew is 41-37 lifetime on the river.", "Okafor's crew has an overall record of 41-38 on the river.", *BACKGROUND)
+    assert different_fact(units[0].facts, units[1].facts) == "a number the other lacks"

@@ -266,7 +266,7 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
     names = [w.lemma for w in found if w.name]
     order = tuple(dict.fromkeys(names))
     near_attribution = {p for a in attributions for p in range(a - ATTRIBUTION_REACH, a + ATTRIBUTION_REACH + 1)}
-    contexts = tuple((word.lemma, _counted(text, found, i)) for i, word in enumerate(found) if _is_count(found, i))
+    contexts = tuple((word.lemma, _counted(text, found, i)) for i, word in enumerate(found) if _is_count(text, found, i))
     quotes = [m.span() for m in QUOTATION.finditer(text)] or _continued_quotation(text, tokens, attributions)
     quoted = compact(frozenset(w.lemma for w in found if any(a <= w.start < b for a, b in quotes)))
     sources = compact(frozenset(w.lemma for w, position in zip(found, found_at) if w.name and position in near_attribution))
@@ -331,15 +331,26 @@ def _pronoun_one(norms: Sequence[str], position: int) -> bool:
 MULTIPLIERS = frozenset({"100", "1000", "million", "billion", "trillion", "dozens", "hundreds", "thousands", "millions"})
 
 
-def _is_count(words: Sequence[Word], index: int) -> bool:
+def _is_count(text: str, words: Sequence[Word], index: int) -> bool:
     """A figure that counts things ("12 people", "two buildings"): a whole number under 1,000,
-    not part of a date ("March 11", "22 November"), a year, an ordinal or an amount ("3 million")."""
-    lemma_ = words[index].lemma
-    if not lemma_.isdigit() or int(lemma_) >= 1000:
+    not part of a date ("March 11", "22 November"), a year, an ordinal or an amount ("3 million"),
+    nor one of two figures joined by a dash, a score, record or range ("88-72", "a 284-286
+    record", "9-14 start"), whose words around say nothing of what it counts."""
+    word = words[index]
+    if not word.lemma.isdigit() or int(word.lemma) >= 1000:
         return False
-    before = words[index - 1].lemma if index else ""
-    after = words[index + 1].lemma if index + 1 < len(words) else ""
-    return before not in TIME_NAMES and after not in TIME_NAMES and after not in MULTIPLIERS
+    before = words[index - 1] if index else None
+    after = words[index + 1] if index + 1 < len(words) else None
+    if before is not None and (before.lemma in TIME_NAMES or before.number and _dashed(text, before.end, word.start)):
+        return False
+    if after is not None and (after.lemma in TIME_NAMES or after.lemma in MULTIPLIERS or after.number and _dashed(text, word.end, after.start)):
+        return False
+    return True
+
+
+def _dashed(text: str, end: int, start: int) -> bool:
+    """True when the text between two words is one dash ("9-14", "9–14")."""
+    return start - end == 1 and text[end] in HYPHENS
 
 
 AGE = frozenset({"year", "old"})
