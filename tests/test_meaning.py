@@ -349,3 +349,14 @@ def test_a_score_or_record_is_not_a_count_of_the_words_after_it():
     # the figures themselves still have to agree
     units, _ = _units("Okafor's crew is 41-37 lifetime on the river.", "Okafor's crew has an overall record of 41-38 on the river.", *BACKGROUND)
     assert different_fact(units[0].facts, units[1].facts) == "a number the other lacks"
+
+
+def test_the_one_thing_a_sentence_says_of_its_names_must_be_told():
+    # the names are the rare words both share; the one word beyond them is the fact
+    units, weights = _units("Okafor was arrested in Portland.", "Okafor was released in Portland.", *BACKGROUND)
+    assert tells_same(units[0], units[1], weights) is None
+    assert different_fact(units[0].facts, units[1].facts) == "something else of the same names"
+    units, weights = _units("Dana Okafor, 33, was arrested on Tuesday.", "Dana Okafor, 33, was released on bail on Tuesday.", *BACKGROUND)
+    assert tells_same(units[0], units[1], weights) is None
+    units, weights = _units("Okafor was arrested in Portland on Tuesday.", "Police arrested Dana Okafor in Portland on Tuesday.", *BACKGROUND)
+    assert different_fact(units[0].facts, units[1].facts) is None

@@ -193,7 +193,8 @@ def different_fact(a: Facts, b: Facts) -> str | None:
     source does not count); the same names in another order ("who shot whom"; where a day or
     month stands says nothing of it); a word both state but only one negates; a negation of
     ``a`` mostly about words ``b`` does not use ("never checked into the clinic" is a claim of
-    its own); or words of opposite direction.
+    its own); words of opposite direction; or, when ``a`` says one word beyond its names, figures
+    and times, ``b`` lacking that word.
     """
     if not a.numbers <= b.numbers:
         return "a number the other lacks"
@@ -217,7 +218,17 @@ def different_fact(a: Facts, b: Facts) -> str | None:
             return "names in another order"
     if opposed(a, b):
         return "opposite direction"
+    if _says_other_of_the_same(a, b):
+        return "something else of the same names"
     return None
+
+
+def _says_other_of_the_same(a: Facts, b: Facts) -> bool:
+    """True when ``a`` states one word beyond its names, figures and times, and ``b`` lacks it:
+    "Okafor was arrested in Portland" and "Okafor was released in Portland" share their rare
+    words, the names, and that one word is the whole of what ``a`` tells."""
+    told = a.lemmas - a.names - a.numbers - TIME_NAMES
+    return len(told) == 1 and told.isdisjoint(b.lemmas)
 
 
 def _number_about_something_else(a: Facts, b: Facts) -> bool:
