@@ -171,6 +171,11 @@ def test_negation_and_opposite_direction_keep_sentences_apart():
     units, weights = _units("Ferry fares rose 20 percent this year.", "Ferry fares fell 20 percent this year.", *BACKGROUND)
     assert different_fact(units[0].facts, units[1].facts) == "opposite direction"
     assert tells_same(units[0], units[1], weights) is None
+    # what happens to a person: arrested / released, appointed / dismissed
+    units, weights = _units("Police arrested Okafor in Portland on Tuesday after the collision.", "Police released Okafor in Portland on Tuesday after the collision.", *BACKGROUND)
+    assert different_fact(units[0].facts, units[1].facts) == "opposite direction"
+    units, weights = _units("The harbor board appointed Okafor as its chief pilot on Tuesday.", "The harbor board dismissed Okafor as its chief pilot on Tuesday.", *BACKGROUND)
+    assert different_fact(units[0].facts, units[1].facts) == "opposite direction"
 
 
 def test_what_a_sentence_says_is_not_so_must_be_said_by_the_other():
@@ -353,10 +358,10 @@ def test_a_score_or_record_is_not_a_count_of_the_words_after_it():
 
 def test_the_one_thing_a_sentence_says_of_its_names_must_be_told():
     # the names are the rare words both share; the one word beyond them is the fact
-    units, weights = _units("Okafor was arrested in Portland.", "Okafor was released in Portland.", *BACKGROUND)
+    units, weights = _units("Okafor testified in Portland.", "Okafor was honored in Portland.", *BACKGROUND)
     assert tells_same(units[0], units[1], weights) is None
     assert different_fact(units[0].facts, units[1].facts) == "something else of the same names"
-    units, weights = _units("Dana Okafor, 33, was arrested on Tuesday.", "Dana Okafor, 33, was released on bail on Tuesday.", *BACKGROUND)
+    units, weights = _units("Dana Okafor, 33, testified on Tuesday.", "Dana Okafor, 33, was honored at the hall on Tuesday.", *BACKGROUND)
     assert tells_same(units[0], units[1], weights) is None
     units, weights = _units("Okafor was arrested in Portland on Tuesday.", "Police arrested Dana Okafor in Portland on Tuesday.", *BACKGROUND)
     assert different_fact(units[0].facts, units[1].facts) is None
