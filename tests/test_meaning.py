@@ -171,7 +171,9 @@ def test_negation_and_opposite_direction_keep_sentences_apart():
     units, weights = _units("Ferry fares rose 20 percent this year.", "Ferry fares fell 20 percent this year.", *BACKGROUND)
     assert different_fact(units[0].facts, units[1].facts) == "opposite direction"
     assert tells_same(units[0], units[1], weights) is None
-    # what happens to a person: arrested / released, appointed / dismissed
+    # what happens to a person: killed / injured, arrested / released, appointed / dismissed
+    units, weights = _units("The ferry collision killed two passengers near Salem.", "The ferry collision injured two passengers near Salem.", *BACKGROUND)
+    assert different_fact(units[0].facts, units[1].facts) == "opposite direction"
     units, weights = _units("Police arrested Okafor in Portland on Tuesday after the collision.", "Police released Okafor in Portland on Tuesday after the collision.", *BACKGROUND)
     assert different_fact(units[0].facts, units[1].facts) == "opposite direction"
     units, weights = _units("The harbor board appointed Okafor as its chief pilot on Tuesday.", "The harbor board dismissed Okafor as its chief pilot on Tuesday.", *BACKGROUND)

@@ -108,6 +108,7 @@ _OPPOSITE_GROUPS = (
     ("hire appoint", "fire dismiss oust sack"),
     ("arrest detain", "release"),
     ("alive live survive", "dead die kill"),
+    ("injure injury wound hurt", "dead die kill death"),
     ("before", "after"),
     ("first", "last"),
     ("attack", "defend"),
