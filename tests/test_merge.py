@@ -140,6 +140,21 @@ def test_a_byline_or_a_paragraph_is_never_the_title():
     assert build_story(sources).title == "Fire shuts harbor ferry terminal"
 
 
+def test_without_headlines_the_title_is_a_short_lede_of_an_outlet():
+    long_lede = (
+        "After weeks of delays and a tangled trail of hearings that frustrated commuters and "
+        "harbor workers alike, the ferry terminal that a fire closed on Sunday reopened on "
+        "Friday morning with a reduced timetable."
+    )
+    sources = [
+        make_source(0, long_lede, "Crews worked through the night."),
+        make_source(1, "The harbor ferry terminal reopened on Friday.", "Two workers were treated for smoke."),
+    ]
+    assert build_story(sources).title == "The harbor ferry terminal reopened on Friday."
+    # only ledes too long for a headline: the merged story's lede
+    assert build_story(sources[:1]).title == long_lede
+
+
 def test_sentences_in_unspaced_scripts_merge_by_their_characters():
     a = make_source(0, "他说今天天气很好。我们明天去北京看长城！")
     b = make_source(1, "我们明天去北京看长城！他说今天天气不好。")

@@ -324,8 +324,8 @@ def outline(sources: Sequence[Source], title: str | None = None) -> StoryOutline
     """A group's headline (``title``, or as the merged story would choose it), its articles and
     time span (the dates that can be read)."""
     if title is None:
-        first_paragraph = next((p.text for s in sources for p in s.paragraphs), "")
-        title = choose_title(sources, [(words(p.text) for p in source.paragraphs) for source in sources], next(iter(split_sentences(first_paragraph)), None))
+        ledes = [next((next(iter(split_sentences(p.text)), None) for p in source.paragraphs if p.kind == "paragraph"), None) for source in sources]
+        title = choose_title(sources, [(words(p.text) for p in source.paragraphs) for source in sources], ledes, next((lede for lede in ledes if lede), None))
     dates = sorted(s.date for s in sources if publication_day(s.date))
     return StoryOutline(
         title=title,

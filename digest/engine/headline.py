@@ -26,13 +26,19 @@ def is_headline(title: str) -> bool:
     return 2 <= count <= MAX_HEADLINE_WORDS and not _NOT_A_HEADLINE.search(title)
 
 
-def choose_title(sources: Sequence[Source], word_runs: Sequence[Iterable[Sequence[str]]], fallback: str | None = None) -> str:
+def choose_title(
+    sources: Sequence[Source], word_runs: Sequence[Iterable[Sequence[str]]], ledes: Sequence[str | None] = (), fallback: str | None = None
+) -> str:
     """The most representative headline: the one whose words the other headlines use most,
-    then the one whose words most sources carry; without headlines, ``fallback`` (the story's
-    lede). ``word_runs[i]``: source i's normalized words, a run per sentence or paragraph,
-    read only when there are headlines and only for the headlines' words (a day's articles
-    hold millions of words and the headlines a few hundred)."""
+    then the one whose words most sources carry. Without headlines, the most representative of
+    the outlets' first sentences (``ledes``, one per source) that is short enough to read as
+    one ("An Atlanta judge sentenced Nichols to life on Saturday", not a 50-word lede), then
+    ``fallback`` (the merged story's lede). ``word_runs[i]``: source i's normalized words, a
+    run per sentence or paragraph, read only for the candidates' words (a day's articles hold
+    millions of words and the headlines a few hundred)."""
     titles = [(i, s.title) for i, s in enumerate(sources) if s.title and is_headline(s.title)]
+    if not titles:
+        titles = [(i, lede) for i, lede in enumerate(ledes) if lede and is_headline(lede)]
     if not titles:
         return fallback or "Untitled story"
     content = {i: {w for w in words(title) if w not in STOPWORDS} for i, title in titles}

@@ -293,8 +293,14 @@ def _assemble(
     chars_in = sum(len(s.text) for s in flat)
     chars_out = sum(len(m.text) + sum(len(a.text) for a in m.additions) for b in blocks for m in b.sentences)
     stats = StoryStats(len(sources), len(flat), sum(len(b.sentences) for b in blocks), chars_in, chars_out)
+    ledes = _ledes(segmented)
     return Story(
-        title=choose_title(sources, [(s.print.words for p in paragraphs for s in p) for paragraphs in segmented], _lede(blocks) or _first_sentence(segmented)),
+        title=choose_title(
+            sources,
+            [(s.print.words for p in paragraphs for s in p) for paragraphs in segmented],
+            ledes,
+            _lede(blocks) or next((lede for lede in ledes if lede), None),
+        ),
         sources=tuple(sources),
         blocks=tuple(blocks),
         source_sentences=source_sentences,
@@ -410,9 +416,6 @@ def _unrelated(sources: Sequence[Source], segmented: list[list[list[_Sentence]]]
     return tuple(flagged)
 
 
-def _first_sentence(segmented: list[list[list[_Sentence]]]) -> str | None:
-    for paragraphs in segmented:
-        for paragraph in paragraphs:
-            for sentence in paragraph:
-                return sentence.text
-    return None
+def _ledes(segmented: list[list[list[_Sentence]]]) -> list[str | None]:
+    """Each source's first sentence of body text (None for a source without one)."""
+    return [next((s.text for p in paragraphs for s in p if s.kind == "paragraph"), None) for paragraphs in segmented]
