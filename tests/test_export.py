@@ -13,7 +13,8 @@ from markdown_it import MarkdownIt
 
 from digest.engine import build_story
 from digest.export import render, render_json, render_markdown
-from digest.export.markdown import escape
+from digest.export.markdown import _with_bold as with_bold, escape
+from digest.model import Span
 from digest.ingest import load_sources
 from tests.conftest import make_source
 
@@ -83,3 +84,14 @@ def test_json_has_schema_version_and_every_part_of_the_model(seed_story):
     assert all({"source", "text", "origin", "new_spans"} <= set(a) for s in merged for a in s["additions"])
     assert {p_["how"] for s in data["sources"] for p in s["sentences"] for p_ in p} <= {"shown", "wording", "information", "quotation"}
     assert sum(len(p) for s in data["sources"] for p in s["sentences"]) == data["stats"]["sentences_in"]
+
+
+def test_text_after_a_bold_detail_is_not_escaped_as_a_line_start():
+    # "17-year-old" with "17" bold: the hyphen is inside a line, and pasted Markdown reads clean
+    text = "He leaves a 17-year-old son."
+    markdown = with_bold(text, (Span(12, 14),))
+    assert markdown == "He leaves a **17**-year-old son."
+    assert "<strong>17</strong>-year-old" in MarkdownIt("commonmark").render(markdown)
+    # what would open a block is still escaped at the start of the whole text, bold or not
+    assert with_bold("- 12 ferries were cancelled.", (Span(2, 4),)) == "\\- **12** ferries were cancelled."
+    assert with_bold("1. ferries", ()) == "1\\. ferries"

@@ -27,22 +27,31 @@ def escape(text: str) -> str:
     Text here is always one line (paragraphs never contain line breaks), so only its start can
     open a block: a heading, quote, list item or setext underline.
     """
-    text = _INLINE_SPECIAL.sub(r"\\\1", text)
-    text = _ENTITY.sub(r"\\&", text)
+    return _line_start(_inline(text))
+
+
+def _inline(text: str) -> str:
+    """``text`` with what CommonMark reads as markup anywhere in a line escaped."""
+    return _ENTITY.sub(r"\\&", _INLINE_SPECIAL.sub(r"\\\1", text))
+
+
+def _line_start(text: str) -> str:
+    """``text`` (already escaped inline) with what would open a block at its start escaped."""
     if text[:1] in ("#", ">", "+", "=", "-"):
         return "\\" + text
     return _ORDERED_ITEM.sub(r"\1\\\2", text)
 
 
 def _with_bold(text: str, spans: tuple[Span, ...]) -> str:
-    """Escaped text with the given spans in bold."""
+    """Escaped text with the given spans in bold. Only the start of the whole text can open a
+    block: the text after a bold span ("**17**-year-old") is escaped as the inside of a line."""
     parts, cursor = [], 0
     for span in spans:
-        parts.append(escape(text[cursor : span.start]))
-        parts.append(f"**{escape(text[span.start : span.end])}**")
+        parts.append(_inline(text[cursor : span.start]))
+        parts.append(f"**{_inline(text[span.start : span.end])}**")
         cursor = span.end
-    parts.append(escape(text[cursor:]))
-    return "".join(parts)
+    parts.append(_inline(text[cursor:]))
+    return _line_start("".join(parts))
 
 
 def _sentence(story: Story, sentence: MergedSentence) -> str:
