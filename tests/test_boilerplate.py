@@ -62,6 +62,8 @@ def test_read_time_and_share_widgets(text):
         "Julia Novak/AP",
         "This image provided by the coast guard shows the damaged ferry.",
         "![A ferry at the dock](ferry.jpg)",
+        "Courtesy of The Eastport HeraldMaria Okafor, harbor master",
+        "(Courtesy of the Okafor family)",
     ],
 )
 def test_photo_credits_and_captions(text):
@@ -158,6 +160,7 @@ def test_caption_of_names():
         ("Harbor Day, March 5, 2024", "heading"),
         ("Tell us, the mayor said, how the harbor can pay for repairs without cuts.", "paragraph"),
         ("Readers weighed in with hundreds of comments.", "paragraph"),
+        ("Courtesy of a grant from the state, the harbor library reopened on Monday.", "paragraph"),
     ],
 )
 def test_article_text_is_kept(text, kind):

@@ -151,6 +151,9 @@ PHOTO_CUES = (
         r"photo credit|image credit|source image|caption)s?\s*[:|]", _CAPTION),
     cue(r"^\(?(?:photo|image|picture)s?\s+(?:by|courtesy|credit)\b", _CAPTION),
     cue(r"^this (?:photo|image|picture|handout|file photo|video|frame grab)\b", _CAPTION),
+    # "Courtesy of The Independent": a credit is a fragment; a sentence that begins so ends
+    # as sentences do ("Courtesy of a donor, the library reopened.")
+    cue(r"^\(?courtesy(?: of)?\s+\S.*[^.!?\"”’]$", _CAPTION),
 )
 CREDIT_TAIL_CUES = (Cue(_VIA_AGENCY, _CAPTION), Cue(_BRACKET_CREDIT, _CAPTION))
 """Captions recognised by how they end: "... via AP", "... [Getty]"."""
