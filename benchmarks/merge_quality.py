@@ -3,7 +3,8 @@
 Usage: python benchmarks/merge_quality.py [FOLDER ...]
        (default: every event folder of ../shared/data/story-clusters-dev, then the bundled seeds)
        python benchmarks/merge_quality.py --three
-       (three-outlet stories drawn from the dev events, in total, beside the unmerged length)
+       (three-outlet stories drawn from the dev events, in total, beside the unmerged length,
+       and how close the sentences shown for one outlet come to folding: see single_outlet)
 
 Each FOLDER is one story (one file per outlet article); a folder of such folders (as
 story-clusters-dev is) stands for each of them. For each story it prints:
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import random
 import sys
+from collections import Counter
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +51,9 @@ class Quality:
     in_order: float
     unmerged: float
     """Words of all sources / words of the longest: the length with nothing merged."""
+    single: Counter
+    """Words of the sentences shown for one outlet only, by why they did not fold (``single_outlet``)."""
+    words_shown: int
 
 
 def measure(folder: Path, files: list[Path] | None = None) -> Quality:
@@ -78,7 +83,8 @@ def measure(folder: Path, files: list[Path] | None = None) -> Quality:
                 if story.sources[index].id not in merged.source_ids:
                     lost += 1
                 folded += sentence.how == "information"
-    adjacent, in_order = reading(story, sources)
+    found, weights = story_facts(sources)
+    adjacent, in_order = reading(story, found, weights)
     unmerged = sum(len(words(p.text)) for source in sources for p in source.paragraphs)
     return Quality(
         folder.name,
@@ -93,18 +99,26 @@ def measure(folder: Path, files: list[Path] | None = None) -> Quality:
         adjacent,
         in_order,
         unmerged / max(1, longest),
+        single_outlet(story, found, weights),
+        words_shown,
     )
 
 
-def reading(story, sources) -> tuple[float, float]:
-    """(adjacent, in order) of the story: see the module docstring."""
+def story_facts(sources):
+    """Every source sentence's facts (by its SentenceRef) and the story's IDF weights."""
     from digest.engine.lexicon import facts
-    from digest.engine.meaning import Weights, cosine
+    from digest.engine.meaning import Weights
     from digest.engine.merge import segment_sources
 
     segmented, names = segment_sources(sources)
     found = {s.ref: facts(s.text, s.tokens, names) for paragraphs in segmented for p in paragraphs for s in p}
-    weights = Weights([(ref.source, f) for ref, f in found.items()])
+    return found, Weights([(ref.source, f) for ref, f in found.items()])
+
+
+def reading(story, found, weights) -> tuple[float, float]:
+    """(adjacent, in order) of the story: see the module docstring."""
+    from digest.engine.meaning import cosine
+
     shown = [found[s.origin] for block in story.blocks for s in block.sentences]
     pairs = [cosine(a, b, weights) for a, b in zip(shown, shown[1:])]
     kept = total = 0
@@ -115,6 +129,35 @@ def reading(story, sources) -> tuple[float, float]:
                 total += 1
                 kept += a < b
     return sum(pairs) / max(1, len(pairs)), kept / max(1, total)
+
+
+def single_outlet(story, found, weights) -> Counter:
+    """Words of each sentence shown for one outlet only, by how close its most similar shown
+    sentence of another outlet comes: "unlike" (cosine under the ``related`` threshold, 0.2),
+    "short of thresholds" (below the fold's cosine or coverage), "kept apart" (both reached, and
+    a check for a different fact, or too few shared words for a short sentence, refused it).
+    Brute force over pairs: for three-outlet stories."""
+    from digest.engine.meaning import DEFAULT_MEANING, similarity
+    from digest.engine.normalize import words
+
+    shown = [s for block in story.blocks for s in block.sentences if block.kind == "paragraph"]
+    result: Counter = Counter()
+    for sentence in shown:
+        if not sentence.unique or not found[sentence.origin].lemmas:
+            continue
+        mine = found[sentence.origin]
+        best = max(
+            (similarity(mine, found[other.origin], weights) for other in shown if sentence.source_ids[0] not in other.source_ids),
+            default=(0.0, 0.0),
+        )
+        if best[0] < DEFAULT_MEANING.related:
+            kind = "unlike"
+        elif best[0] < DEFAULT_MEANING.cosine or best[1] < DEFAULT_MEANING.coverage:
+            kind = "short of thresholds"
+        else:
+            kind = "kept apart"
+        result[kind] += len(words(sentence.text))
+    return result
 
 
 def _events(folder: Path) -> list[Path]:
@@ -142,6 +185,12 @@ def three_outlets(events: list[Path]) -> int:
         f"length {mean([r.length for r in rows]):.2f}x (<= 1.6x; {mean([r.unmerged for r in rows]):.2f}x with nothing merged), "
         f"bold {mean([r.bold for r in rows]):.0%} (<= 30%), lost {sum(r.lost for r in rows)} (0), "
         f"over 1.6x: {sum(r.length > 1.6 for r in rows)}"
+    )
+    single = sum((r.single for r in rows), Counter())
+    shown = sum(r.words_shown for r in rows)
+    print(
+        "words shown in sentences of one outlet, by their most similar sentence of another: "
+        + ", ".join(f"{kind} {single[kind] / shown:.0%}" for kind in ("unlike", "short of thresholds", "kept apart"))
     )
     return 0
 
