@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from digest.engine import build_story
 from digest.engine import lexicon
 from digest.engine.lexicon import add_capitalised_inside, facts, opposed
-from digest.engine.meaning import Unit, Weights, cosine, different_fact, fold_by_meaning, remainder, similarity, tells_same
+from digest.engine.meaning import DEFAULT_MEANING, Unit, Weights, cosine, different_fact, fold_by_meaning, remainder, similarity, tells_same
 from digest.engine.normalize import tokenize
 from digest.engine.wording import fingerprint_of
 from tests.conftest import make_source
@@ -367,3 +367,16 @@ def test_the_one_thing_a_sentence_says_of_its_names_must_be_told():
     assert tells_same(units[0], units[1], weights) is None
     units, weights = _units("Okafor was arrested in Portland on Tuesday.", "Police arrested Dana Okafor in Portland on Tuesday.", *BACKGROUND)
     assert different_fact(units[0].facts, units[1].facts) is None
+
+
+def test_figures_that_all_agree_let_a_sentence_fold_at_lower_coverage():
+    # a season's line told in other words: every figure agrees, the wording around them does not
+    host = "Okafor hit 33 homers and drove in 121 runs with a .308 average."
+    units, weights = _units("Overall, the veteran slugger finished a remarkable season with a .308 average, 33 homers and 121 runs.", host, *BACKGROUND)
+    fold = tells_same(units[0], units[1], weights)
+    assert fold is not None and fold.coverage < DEFAULT_MEANING.coverage
+    # one figure is not enough evidence, and a figure the other lacks still keeps them apart
+    units, weights = _units("Overall, the veteran slugger finished a remarkable season with 33 homers.", host, *BACKGROUND)
+    assert tells_same(units[0], units[1], weights) is None
+    units, weights = _units("Overall, the veteran slugger finished a remarkable season with a .308 average, 34 homers and 121 runs.", host, *BACKGROUND)
+    assert tells_same(units[0], units[1], weights) is None

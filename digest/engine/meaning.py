@@ -8,7 +8,8 @@ and B is credited to both, when
 
 * A and B are about the same thing: IDF-weighted cosine of their lemma sets >= ``cosine``;
 * B states most of what A states: the IDF weight of A's lemmas that B has >= ``coverage``
-  (and two of them at least, when A has ``SHORT`` lemmas or fewer);
+  (``coverage_with_figures`` when A states two figures or more and B states them all; and two
+  lemmas at least, when A has ``SHORT`` lemmas or fewer);
 * and nothing marks a different fact. Every number of A is in B, counting the same thing (a
   content word beside it in both), and every word A quotes is in B; if
   A and B each name someone
@@ -58,6 +59,8 @@ class MeaningParams:
     """IDF-weighted cosine of the two lemma sets at or above which they are about the same thing."""
     coverage: float = 0.5
     """Share of the folded sentence's lemma weight that the sentence it folds under must state."""
+    coverage_with_figures: float = 0.35
+    """``coverage`` for a sentence with two figures or more, all of which the other states."""
     candidate_df: int = 150
     """Lemmas in more sentences than this do not produce candidates (they still count in scores)."""
     candidates: int = 8
@@ -307,7 +310,8 @@ def _scored(a: Unit, b: Unit, weights: Weights, params: MeaningParams) -> tuple[
     sim, cov = similarity(a.facts, b.facts, weights)
     if a.quote and _quoted_in(a.quote, b.shingles, params) and a.quote_numbers <= b.facts.numbers:
         return Fold(0, 0, "quotation", round(sim, 4), round(cov, 4)), sim
-    if sim < params.cosine or cov < params.coverage or _too_few_shared(a.facts, b.facts):
+    coverage = params.coverage_with_figures if len(a.facts.numbers) >= 2 and a.facts.numbers <= b.facts.numbers else params.coverage
+    if sim < params.cosine or cov < coverage or _too_few_shared(a.facts, b.facts):
         return None, sim
     return Fold(0, 0, "information", round(sim, 4), round(cov, 4)), sim
 
