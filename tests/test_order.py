@@ -159,4 +159,14 @@ def test_at_the_same_place_the_sentence_naming_who_the_story_is_about_comes_firs
     named = make_source(1, "Harbor mayor Lena Ortiz resigned after six years in office.", "The council will pick a successor in June.")
     third = make_source(2, "The ferry union praised Lena Ortiz for her work on the piers.", "Her deputy takes over for now.")
     story = build_story([vague, named, third])
-    assert story.blocks[0].sentences[0].text.startswith("Harbor mayor Lena Ortiz")
+    assert "Lena Ortiz" in story.blocks[0].sentences[0].text
+
+
+def test_of_two_ledes_naming_the_same_person_the_one_in_the_outlets_words_comes_first():
+    # both name the mayor; the second tells it in words the other outlets use too, the first
+    # wraps it in words of its own
+    wrapped = make_source(0, "In a stunning end to a turbulent tenure, embattled harbor mayor Lena Ortiz abruptly quit her post amid a quarrel over pier leases.", "Pier leases were her signature issue.")
+    plain = make_source(1, "Harbor mayor Lena Ortiz resigned on Monday.", "The council will choose a successor.")
+    third = make_source(2, "The harbor council met on Monday.", "Members praised the outgoing mayor, Lena Ortiz.")
+    story = build_story([wrapped, plain, third])
+    assert story.blocks[0].sentences[0].text == "Harbor mayor Lena Ortiz resigned on Monday."

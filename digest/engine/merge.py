@@ -310,10 +310,15 @@ def _assemble(
     )
 
 
-def _prominence(found: Facts, weights: Weights) -> int:
+def _prominence(found: Facts, weights: Weights) -> tuple[int, float]:
     """How many outlets name the most widely named person, place or thing this sentence names
-    (times and the sources it quotes aside): see order.reading_order."""
-    return max((len(weights.owners.get(name, ())) for name in found.names - found.sources - TIME_NAMES), default=0)
+    (times and the sources it quotes aside), then how many outlets use its words, on average:
+    among ledes, the one that names who the story is about and tells it in the words most
+    outlets use comes first (see order.reading_order)."""
+    owners = weights.owners
+    named = max((len(owners.get(name, ())) for name in found.names - found.sources - TIME_NAMES), default=0)
+    shared = sum(len(owners.get(lemma, ())) for lemma in found.lemmas) / len(found.lemmas) if found.lemmas else 0.0
+    return named, round(shared, 6)
 
 
 def _lede(blocks: list[Block]) -> str | None:

@@ -22,7 +22,7 @@ instead of scattered through the story.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 from statistics import median
 
@@ -114,7 +114,7 @@ def reading_order(
     kinds: dict[int, ParagraphKind],
     last: Set[int] = frozenset(),
     related: dict[int, int] | None = None,
-    prominence: dict[int, int] | None = None,
+    prominence: dict[int, tuple[int, float]] | None = None,
 ) -> list[OrderedBlock]:
     """Shown sentences (groups) in reading order, cut into paragraphs.
 
@@ -122,9 +122,10 @@ def reading_order(
     the sentence whose wording is shown. ``kinds``: heading or paragraph, for each group.
     ``last``: sources whose own sentences come after the story (unrelated sources).
     ``related``: group -> a group it is about the same thing as (read after it, see above).
-    ``prominence``: group -> how many outlets name the most widely named one it names; at the
-    same place and as many outlets, the sentence that names who the story is about comes first
-    (a lede that says "Lindsay Lohan" before one that says "the 26-year-old actress").
+    ``prominence``: group -> how many outlets name the most widely named one it names, then how
+    many use its words on average; at the same place and as many outlets, the sentence that
+    names who the story is about comes first (a lede that says "Lindsay Lohan" before one that
+    says "the 26-year-old actress"), and of those the one in the words most outlets use.
     """
     positions: dict[int, list[float]] = {}
     by_ref: dict[SentenceRef, Placed] = {}
@@ -152,9 +153,9 @@ def reading_order(
                     parent[placed.group] = anchor
     _break_cycles(parent)
     place = {group: median(values) for group, values in positions.items()}
-    likes = _related_anchors(related or {}, parent, (before, after), run_on, place, carriers, last, representative)
     named = prominence or {}
-    key = lambda g: (representative[g].source in last, round(place[g], 9), -len(carriers[g]), -named.get(g, 0), representative[g].source, representative[g].paragraph, representative[g].sentence)  # noqa: E731
+    key = lambda g: (representative[g].source in last, round(place[g], 9), -len(carriers[g]), *(-x for x in named.get(g, (0, 0.0))), representative[g].source, representative[g].paragraph, representative[g].sentence)  # noqa: E731
+    likes = _related_anchors(related or {}, parent, (before, after), run_on, place, carriers, last, representative, key)
     # Several sentences may follow one: a quotation's continuation first, then what leans on
     # it, then related sentences in their own consensus order.
     follow = lambda g: (g in likes, 0.0 if g in parent else round(place[g], 9), -by_ref[representative[g]].depends, representative[g].source, representative[g].paragraph, representative[g].sentence)  # noqa: E731
@@ -179,13 +180,16 @@ def _related_anchors(
     carriers: dict[int, set[int]],
     last: Set[int],
     representative: dict[int, SentenceRef],
+    key: Callable[[int], tuple],
 ) -> dict[int, int]:
     """The related links the order follows. A link goes from a group placed by its own position
     (no antecedent it depends on) to a shown group told by at least as many outlets, whose place
     lies between those of the sentences before and after it in its own outlet (``neighbours``),
     so a link never makes an outlet's sentences read out of their order. It is read after the
     end of that group's paragraph (``run_on``), never inside it. Never from or to an unrelated
-    source's sentence, and never closing a loop with the dependency links."""
+    source's sentence, and never closing a loop with the dependency links. Between two sentences
+    at the same place told by as many outlets (two ledes), the one the order reads first
+    (``key``: the more prominent) is the anchor: a related link never puts the better lede second."""
     before, after = neighbours
     likes: dict[int, int] = {}
 
@@ -193,6 +197,8 @@ def _related_anchors(
         if group in parent or group in likes or group not in place or anchor not in place or anchor == group:
             return False
         if len(carriers[anchor]) < len(carriers[group]) or representative[group].source in last or representative[anchor].source in last:
+            return False
+        if round(place[group], 9) == round(place[anchor], 9) and len(carriers[anchor]) == len(carriers[group]) and key(group) < key(anchor):
             return False
         for _ in range(MAX_CHAIN):
             if anchor not in run_on or run_on[anchor] == group:
