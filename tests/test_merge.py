@@ -1,5 +1,7 @@
 """Merging: attribution, order, representatives, word-level details, titles, odd input."""
 
+import pytest
+
 from digest.engine import build_story
 from tests.conftest import make_source
 
@@ -162,3 +164,26 @@ def test_sentences_in_unspaced_scripts_merge_by_their_characters():
     shown = {s.text: s.source_ids for block in story.blocks for s in block.sentences}
     assert shown["我们明天去北京看长城！"] == ("s0", "s1")
     assert shown["他说今天天气很好。"] == ("s0",) and shown["他说今天天气不好。"] == ("s1",)
+
+
+@pytest.mark.parametrize(
+    "one,other",
+    [
+        ("Dana Smith won", "Dana Jones won"),  # someone else
+        ("on Monday evening", "on Tuesday evening"),  # another day
+        ("ferry fares rose", "ferry fares fell"),  # the other way
+        ("the council will accept", "the council will refuse"),  # a verb that negates
+    ],
+)
+def test_worded_alike_but_of_someone_else_or_the_other_way_is_not_the_same_wording(one, other):
+    # one swapped word leaves most word trigrams of a long sentence alike
+    text = "The harbor board said late in the week that {} the vote for the northern routes this year."
+    story = build_story([make_source(0, text.format(one)), make_source(1, text.format(other))])
+    shown = [s for block in story.blocks for s in block.sentences]
+    assert len(shown) == 2 and all(len(s.source_ids) == 1 for s in shown)
+
+
+def test_a_spelling_of_the_same_name_is_still_the_same_wording():
+    text = "The harbor board said late in the week that the {} musical about the northern routes won the vote."
+    story = build_story([make_source(0, text.format("Technicolour")), make_source(1, text.format("Technicolor"))])
+    assert [len(s.source_ids) for block in story.blocks for s in block.sentences] == [2]

@@ -94,11 +94,10 @@ _NUMBER_WORDS = {
 "second" are not."""
 
 _OPPOSITE_GROUPS = (
-    ("rise rose increase raise grow gain climb jump surge soar boost expand add provide up higher more",
+    ("rise rose increase raise grow gain climb jump surge soar boost expand provide up higher more",
      "fall decrease cut drop decline lose shrink reduce slash sink plunge down low lower less fewer"),
     ("win won beat defeat", "lose"),
-    ("approve accept pass allow permit grant", "reject refuse deny veto ban block"),
-    ("confirm admit", "deny"),
+    ("approve accept pass allow permit grant", "reject veto ban block"),
     ("open reopen", "close shut"),
     ("buy acquire", "sell"),
     ("arrive enter join", "leave left depart exit quit"),
@@ -128,7 +127,9 @@ def _opposites() -> dict[str, frozenset[str]]:
 
 OPPOSITES = _opposites()
 """Lemma -> lemmas of the opposite direction. Irregular past forms that the lemmatizer reads as
-other words ("rose", "won", "left") are listed as they are."""
+other words ("rose", "won", "left") are listed as they are. Verbs that negate ("deny",
+"refuse") and verbs of attribution ("add") are not here: ``facts`` reads them as what they
+mostly are in news, a negation or who said it."""
 
 
 @lru_cache(maxsize=131072)
@@ -271,7 +272,7 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
     contexts = tuple((word.lemma, _counted(text, found, i)) for i, word in enumerate(found) if _is_count(text, found, i))
     quotes = [m.span() for m in QUOTATION.finditer(text)] or _continued_quotation(text, tokens, attributions)
     quoted = compact(frozenset(w.lemma for w in found if any(a <= w.start < b for a, b in quotes)))
-    sources = compact(frozenset(w.lemma for w, position in zip(found, found_at) if w.name and position in near_attribution))
+    sources = compact(frozenset(w.lemma for w, position in zip(found, found_at) if w.name and position in near_attribution and w.lemma not in TIME_NAMES))
     lemmas = frozenset(w.lemma for w in found)
     return Facts(
         words=tuple(found),

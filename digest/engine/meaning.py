@@ -272,6 +272,29 @@ def _unmatched_names(a: Facts, b: Facts) -> frozenset[str]:
     return frozenset(extra)
 
 
+NAME_STEM = 4
+"""Letters two names share at their start when one is a spelling or a shortening of the other
+("Technicolour" / "Technicolor", "Tenn." / "Tennessee")."""
+
+
+def substitutes(a: Facts, b: Facts) -> bool:
+    """True when two sentences worded alike tell it of someone else, or the other way round: each
+    names someone the other does not (a spelling or shortening of the other's name aside), or
+    one has a word whose opposite only the other has. A swap of one word in a long sentence
+    leaves most of its word trigrams alike ("... said Monday that Dana Smith won the seat" /
+    "... Dana Jones won the seat"), so the same-wording groups are checked with this too."""
+    if opposed(a, b):
+        return True
+    extra_a = a.names - b.lemmas - a.sources - a.quoted  # a quotation quoted in other words is one statement
+    extra_b = b.names - a.lemmas - b.sources - b.quoted
+    return bool(extra_a and extra_b and _unlike(extra_a, extra_b) and _unlike(extra_b, extra_a))
+
+
+def _unlike(names: frozenset[str], others: frozenset[str]) -> bool:
+    """True when one of ``names`` is no spelling or shortening of any of ``others``."""
+    return any(not any(n[:NAME_STEM] == m[:NAME_STEM] or n.startswith(m) or m.startswith(n) for m in others) for n in names)
+
+
 NAME_GAP = 2
 """Most characters between two capitalised words of one name ("Chief Scott", "Summit, Inc")."""
 

@@ -29,6 +29,7 @@ from digest.engine.meaning import (
     cosine,
     fold_by_meaning,
     remainder,
+    substitutes,
     tells_same,
 )
 from digest.engine.normalize import Tokens, numbers, quotation, tokenize, words
@@ -212,12 +213,15 @@ def _fold(flat: list[_Sentence], wording_rep: list[int], weights: Weights, meani
     """Set every sentence's group and how it matched: same wording first, then same information.
     Returns the shown groups that are related to another shown group (``Folding.related``).
 
-    A same-wording group folds under another only when each of its members, checked on its own,
-    tells what the host tells, in the same way: no member is ever unlike the sentence it is
-    shown under.
+    A sentence the wording level grouped that tells it of someone else or the other way round
+    (``meaning.substitutes``) is taken out of its group. A same-wording group folds under
+    another only when each of its members, checked on its own, tells what the host tells, in
+    the same way: no member is ever unlike the sentence it is shown under.
     """
     members: dict[int, list[_Sentence]] = {}
     for sentence, rep in zip(flat, wording_rep):
+        if rep != sentence.index and sentence.facts is not flat[rep].facts and substitutes(sentence.facts, flat[rep].facts):  # type: ignore[arg-type]
+            rep = sentence.index  # worded alike, but of someone else or the other way: its own
         members.setdefault(rep, []).append(sentence)
         sentence.group = rep
         sentence.how = None if rep == sentence.index else "wording"

@@ -173,10 +173,13 @@ def quoted_words(text: str) -> list[str] | None:
 
 NEGATION_WORDS = frozenset(
     "not no never without none nobody nothing neither nor cannot dont doesnt didnt isnt arent wasnt werent "
-    "wont cant couldnt wouldnt shouldnt hasnt havent hadnt aint mustnt neednt 不 没 沒 未 非 无 無 别 別 勿".split()
+    "wont cant couldnt wouldnt shouldnt hasnt havent hadnt aint mustnt neednt "
+    "deny denies denied denying refuse refuses refused refusing fail fails failed failing "
+    "不 没 沒 未 非 无 無 别 別 勿".split()
 )
-"""Words (normalized, apostrophes gone) that negate what follows: a sentence with one and a
-sentence without one state different facts, however alike their other words are."""
+"""Words (normalized, apostrophes gone) that negate what follows, verbs that do ("refused to
+sign") among them: a sentence with one and a sentence without one state different facts,
+however alike their other words are."""
 
 
 NEGATION_SCOPE = 4
