@@ -380,3 +380,16 @@ def test_figures_that_all_agree_let_a_sentence_fold_at_lower_coverage():
     assert tells_same(units[0], units[1], weights) is None
     units, weights = _units("Overall, the veteran slugger finished a remarkable season with a .308 average, 34 homers and 121 runs.", host, *BACKGROUND)
     assert tells_same(units[0], units[1], weights) is None
+
+
+def test_function_words_with_an_opposite_keep_facts_apart():
+    # "more than 20" / "fewer than 20", "before" / "after", "all" / "some": no content word
+    # differs, yet the facts do
+    for one, other in (("More than", "Fewer than"), ("All of the", "Some of the")):
+        units, _ = _units(f"{one} 20 passengers were hurt when the ferry ran aground.", f"{other} 20 passengers were hurt when the ferry ran aground.", *BACKGROUND)
+        assert different_fact(units[0].facts, units[1].facts) == "opposite direction"
+    units, _ = _units("The ferry ran aground before the storm.", "The ferry ran aground after the storm.", *BACKGROUND)
+    assert different_fact(units[0].facts, units[1].facts) == "opposite direction"
+    # the same word on both sides is no difference
+    units, _ = _units("More than 20 passengers were hurt, more than in March.", "More than 20 passengers were hurt in the collision.", *BACKGROUND)
+    assert different_fact(units[1].facts, units[0].facts) is None

@@ -173,6 +173,9 @@ def test_sentences_in_unspaced_scripts_merge_by_their_characters():
         ("on Monday evening", "on Tuesday evening"),  # another day
         ("ferry fares rose", "ferry fares fell"),  # the other way
         ("the council will accept", "the council will refuse"),  # a verb that negates
+        ("all members backed", "most members backed"),  # how many
+        ("more than 20 members backed", "fewer than 20 members backed"),
+        ("before the storm members backed", "after the storm members backed"),  # when
     ],
 )
 def test_worded_alike_but_of_someone_else_or_the_other_way_is_not_the_same_wording(one, other):

@@ -95,7 +95,7 @@ _NUMBER_WORDS = {
 
 _OPPOSITE_GROUPS = (
     ("rise rose increase raise grow gain climb jump surge soar boost expand provide up higher more",
-     "fall decrease cut drop decline lose shrink reduce slash sink plunge down low lower less fewer"),
+     "fall decrease cut drop decline lose shrink reduce slash sink plunge down low lower less few"),
     ("win won beat defeat", "lose"),
     ("approve accept pass allow permit grant", "reject veto ban block"),
     ("open reopen", "close shut"),
@@ -109,9 +109,15 @@ _OPPOSITE_GROUPS = (
     ("alive live survive", "dead die kill"),
     ("injure injury wound hurt", "dead die kill death"),
     ("before", "after"),
-    ("first", "last"),
+    ("all every", "most some few many several"),
     ("attack", "defend"),
 )
+
+
+ORIENTING = frozenset("before after more less few all every most some many".split())
+"""Function words with an opposite in OPPOSITES: they carry no content of their own, but "more
+than 20" and "fewer than 20", "before the storm" and "after the storm", "all passengers" and
+"some passengers" are different facts, so ``facts`` keeps them as directions."""
 
 
 def _opposites() -> dict[str, frozenset[str]]:
@@ -238,6 +244,7 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
     acronyms: dict[str, str] = {}
     found_at: list[int] = []
     attributions: list[int] = []
+    orienting: set[str] = set()
     scope_near = scope_end = -1
     roles = _ROLES
     for position, (norm, start, end) in enumerate(zip(tokens.norms, tokens.starts, tokens.ends)):
@@ -266,6 +273,8 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
             scope_near, scope_end = position + NEGATION_SCOPE, position + NEGATION_REACH
         elif kind == _ATTRIBUTION:
             attributions.append(position)
+        elif kind == _ORIENTING:
+            orienting.add(role[2])
     names = [w.lemma for w in found if w.name]
     order = tuple(dict.fromkeys(names))
     near_attribution = {p for a in attributions for p in range(a - ATTRIBUTION_REACH, a + ATTRIBUTION_REACH + 1)}
@@ -280,7 +289,7 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
         names=compact(frozenset(names)),
         numbers=compact(frozenset(w.lemma for w in found if w.number)),
         negated=compact(frozenset(negated)),
-        directions=compact(frozenset(lemma_ for lemma_ in lemmas if lemma_ in OPPOSITES)),
+        directions=compact(frozenset(lemma_ for lemma_ in lemmas if lemma_ in OPPOSITES).union(orienting)),
         name_order=order,
         acronyms=tuple(sorted(acronyms.items())),
         sources=sources,
@@ -370,7 +379,7 @@ def _counted(text: str, words: Sequence[Word], index: int) -> frozenset[str]:
     return compact(frozenset(w.lemma for w in words[index + 1 : index + 1 + NUMBER_REACH] if not w.number))
 
 
-_CONTENT, _NEGATION, _ATTRIBUTION, _NOTHING = "content", "negation", "attribution", "nothing"
+_CONTENT, _NEGATION, _ATTRIBUTION, _ORIENTING, _NOTHING = "content", "negation", "attribution", "orienting", "nothing"
 
 
 class _Role(NamedTuple):
@@ -379,7 +388,8 @@ class _Role(NamedTuple):
     norm: str
     """Its normalized form (the key is the word as written; this checks that they agree)."""
     kind: str
-    """_CONTENT, _NEGATION (starts a negation's scope), _ATTRIBUTION ("said") or _NOTHING."""
+    """_CONTENT, _NEGATION (starts a negation's scope), _ATTRIBUTION ("said"), _ORIENTING (a
+    function word with an opposite: ORIENTING) or _NOTHING."""
     lemma: str = ""
     number: bool = False
     name: bool = False
@@ -410,12 +420,12 @@ def _role(raw: str, norm: str) -> _Role:
     if norm.endswith("s") and raw.endswith(_POSSESSIVE_ENDINGS):
         norm = norm[:-1]
         lem = lemma(norm) if norm else ""
-    if not norm or norm in FUNCTION_WORDS or norm in TITLES:
+    if not norm or norm in FUNCTION_WORDS or norm in TITLES or lem in FUNCTION_WORDS:
+        if lem in ORIENTING:
+            return _Role(written, _ORIENTING, lem)
         return _Role(written, _NOTHING)
     if lem in ATTRIBUTION:
         return _Role(written, _ATTRIBUTION)
-    if lem in FUNCTION_WORDS:
-        return _Role(written, _NOTHING)
     number = is_number(lem)
     if len(lem) < 2 and not number:
         return _Role(written, _NOTHING)
@@ -436,7 +446,10 @@ def _role(raw: str, norm: str) -> _Role:
 
 def opposed(a: Facts, b: Facts) -> bool:
     """True when one sentence has a word whose opposite only the other has ("rose"/"fell")."""
-    for word in a.directions - b.lemmas:
-        if OPPOSITES[word] & (b.directions - a.lemmas):
+    if not a.directions or not b.directions:  # most sentences: nothing to oppose
+        return False
+    theirs = b.directions - a.lemmas - a.directions
+    for word in a.directions - b.lemmas - b.directions:
+        if OPPOSITES[word] & theirs:
             return True
     return False
