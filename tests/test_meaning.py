@@ -393,3 +393,15 @@ def test_function_words_with_an_opposite_keep_facts_apart():
     # the same word on both sides is no difference
     units, _ = _units("More than 20 passengers were hurt, more than in March.", "More than 20 passengers were hurt in the collision.", *BACKGROUND)
     assert different_fact(units[1].facts, units[0].facts) is None
+
+
+def test_the_agent_of_a_passive_is_who_did_it():
+    # "Okafor was hired by the Salem Harbor Board" tells what "the Salem Harbor Board hired Okafor" tells
+    units, _ = _units("Dana Okafor was hired by the Salem Harbor Board on Monday.", "The Salem Harbor Board hired Dana Okafor on Monday.", *BACKGROUND)
+    assert different_fact(units[0].facts, units[1].facts) is None
+    # and not what "Okafor hired the Salem Harbor Board" tells
+    units, _ = _units("Dana Okafor was hired by the Salem Harbor Board on Monday.", "Dana Okafor hired the Salem Harbor Board on Monday.", *BACKGROUND)
+    assert different_fact(units[0].facts, units[1].facts) == "names in another order"
+    # a noun's "by" is no passive: "a plan by the board" names no one who did anything to Okafor
+    units, _ = _units("Dana Okafor backed a plan by the Salem Harbor Board on Monday.", "Dana Okafor backed the Salem Harbor Board plan on Monday.", *BACKGROUND)
+    assert different_fact(units[0].facts, units[1].facts) is None

@@ -176,6 +176,7 @@ def test_sentences_in_unspaced_scripts_merge_by_their_characters():
         ("all members backed", "most members backed"),  # how many
         ("more than 20 members backed", "fewer than 20 members backed"),
         ("before the storm members backed", "after the storm members backed"),  # when
+        ("Dana Smith was backed by Lee Jones for", "Dana Smith backed Lee Jones for"),  # who did it
     ],
 )
 def test_worded_alike_but_of_someone_else_or_the_other_way_is_not_the_same_wording(one, other):

@@ -51,6 +51,14 @@ TIME_NAMES = frozenset(
 )
 """Names of days and months: a time, comparable only with another time."""
 
+AGENT_REACH = 2
+"""Words after the "by" of a passive within which a name names who did it ("was acquired by
+the Angels")."""
+
+PASSIVE_AUXILIARIES = frozenset("is are was were be been being get gets got gotten".split())
+"""One of these at most two words before "by" makes it a passive's ("was acquired by the
+Angels", "has been fired by"), not a noun's ("a proposal by the Bush administration")."""
+
 NUMBER_REACH = 2
 """Content words after a figure that say what it counts ("12 people", "12 arrested")."""
 
@@ -212,6 +220,9 @@ class Facts:
     """Lemmas that have an opposite (see OPPOSITES)."""
     name_order: tuple[str, ...]
     """Names in the order the sentence mentions them (first mention)."""
+    agents: frozenset[str] = frozenset()
+    """Names right after the "by" of a passive: who did it ("Smith was shot by Jones" tells what
+    "Jones shot Smith" tells)."""
     acronyms: tuple[tuple[str, str], ...] = ()
     """Names written with two or more capitals, with those capitals: ("fbi", "fbi"), ("nasa", "nasa")."""
     sources: frozenset[str] = frozenset()
@@ -245,6 +256,8 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
     found_at: list[int] = []
     attributions: list[int] = []
     orienting: set[str] = set()
+    agents: set[str] = set()
+    agent_until = -1
     scope_near = scope_end = -1
     roles = _ROLES
     for position, (norm, start, end) in enumerate(zip(tokens.norms, tokens.starts, tokens.ends)):
@@ -269,6 +282,13 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
                 acronyms[lem] = capitals
             if position <= scope_end:
                 negated.add(lem)
+            if name and position <= agent_until:
+                agents.add(lem)
+                agent_until = position + 1  # the rest of the name: "by Judge James Bodiford"
+            elif not name:
+                agent_until = -1
+        elif kind == _AGENT and not PASSIVE_AUXILIARIES.isdisjoint(tokens.norms[max(0, position - 2) : position]):
+            agent_until = position + AGENT_REACH
         elif kind == _NEGATION:
             scope_near, scope_end = position + NEGATION_SCOPE, position + NEGATION_REACH
         elif kind == _ATTRIBUTION:
@@ -291,6 +311,7 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
         negated=compact(frozenset(negated)),
         directions=compact(frozenset(lemma_ for lemma_ in lemmas if lemma_ in OPPOSITES).union(orienting)),
         name_order=order,
+        agents=compact(frozenset(agents)),
         acronyms=tuple(sorted(acronyms.items())),
         sources=sources,
         quoted=quoted,
@@ -379,7 +400,7 @@ def _counted(text: str, words: Sequence[Word], index: int) -> frozenset[str]:
     return compact(frozenset(w.lemma for w in words[index + 1 : index + 1 + NUMBER_REACH] if not w.number))
 
 
-_CONTENT, _NEGATION, _ATTRIBUTION, _ORIENTING, _NOTHING = "content", "negation", "attribution", "orienting", "nothing"
+_CONTENT, _NEGATION, _ATTRIBUTION, _ORIENTING, _AGENT, _NOTHING = "content", "negation", "attribution", "orienting", "agent", "nothing"
 
 
 class _Role(NamedTuple):
@@ -389,7 +410,8 @@ class _Role(NamedTuple):
     """Its normalized form (the key is the word as written; this checks that they agree)."""
     kind: str
     """_CONTENT, _NEGATION (starts a negation's scope), _ATTRIBUTION ("said"), _ORIENTING (a
-    function word with an opposite: ORIENTING) or _NOTHING."""
+    function word with an opposite: ORIENTING), _AGENT ("by": who did it, in the passive) or
+    _NOTHING."""
     lemma: str = ""
     number: bool = False
     name: bool = False
@@ -423,7 +445,7 @@ def _role(raw: str, norm: str) -> _Role:
     if not norm or norm in FUNCTION_WORDS or norm in TITLES or lem in FUNCTION_WORDS:
         if lem in ORIENTING:
             return _Role(written, _ORIENTING, lem)
-        return _Role(written, _NOTHING)
+        return _Role(written, _AGENT if norm == "by" else _NOTHING)
     if lem in ATTRIBUTION:
         return _Role(written, _ATTRIBUTION)
     number = is_number(lem)

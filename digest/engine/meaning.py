@@ -193,7 +193,8 @@ def different_fact(a: Facts, b: Facts) -> str | None:
     A figure of ``a`` that ``b`` lacks, or has about something else; words ``a`` quotes that
     ``b`` lacks; a name on each side that the other lacks (days and months compared only with
     each other; an acronym matches the initials of the other's names; who is quoted as the
-    source does not count); the same names in another order ("who shot whom"; where a day or
+    source does not count); the same names in another order ("who shot whom", the agent of a
+    passive first; where a day or
     month stands says nothing of it); a word both state but only one negates; a negation of
     ``a`` mostly about words ``b`` does not use ("never checked into the clinic" is a claim of
     its own); words of opposite direction; or, when ``a`` says one word beyond its names, figures
@@ -215,9 +216,7 @@ def different_fact(a: Facts, b: Facts) -> str | None:
         return "different names"
     shared = (a.names & b.names) - a.sources - b.sources - TIME_NAMES  # a day or month does nothing to anyone
     if len(shared) >= 2:
-        order_a = [n for n in a.name_order if n in shared]
-        order_b = [n for n in b.name_order if n in shared]
-        if order_a != order_b:
+        if _roles_in_order(a, shared) != _roles_in_order(b, shared):
             return "names in another order"
     if opposed(a, b):
         return "opposite direction"
@@ -232,6 +231,12 @@ def _says_other_of_the_same(a: Facts, b: Facts) -> bool:
     words, the names, and that one word is the whole of what ``a`` tells."""
     told = a.lemmas - a.names - a.numbers - TIME_NAMES
     return len(told) == 1 and told.isdisjoint(b.lemmas)
+
+
+def _roles_in_order(found: Facts, shared: frozenset[str]) -> list[str]:
+    """The ``shared`` names in the order of who did what: the agent of a passive first ("Smith
+    was shot by Jones" reads as "Jones shot Smith"), then the others as the sentence names them."""
+    return [n for n in found.name_order if n in shared and n in found.agents] + [n for n in found.name_order if n in shared and n not in found.agents]
 
 
 def _number_about_something_else(a: Facts, b: Facts) -> bool:
@@ -279,13 +284,18 @@ NAME_STEM = 4
 
 def substitutes(a: Facts, b: Facts) -> bool:
     """True when two sentences worded alike tell it of someone else, or the other way round: each
-    names someone the other does not (a spelling or shortening of the other's name aside), or
-    one has a word whose opposite only the other has. A swap of one word in a long sentence
+    names someone the other does not (a spelling or shortening of the other's name aside), they
+    name the same in another order of who did what ("Smith was shot by Jones" / "Smith shot
+    Jones"), or one has a word whose opposite only the other has. A swap of one word in a long sentence
     leaves most of its word trigrams alike ("... said Monday that Dana Smith won the seat" /
     "... Dana Jones won the seat"), so the same-wording groups are checked with this too."""
     if opposed(a, b):
         return True
-    extra_a = a.names - b.lemmas - a.sources - a.quoted  # a quotation quoted in other words is one statement
+    # a quotation quoted in other words, and who is quoted, are one statement
+    shared = (a.names & b.names) - a.sources - b.sources - a.quoted - b.quoted - TIME_NAMES
+    if len(shared) >= 2 and _roles_in_order(a, shared) != _roles_in_order(b, shared):
+        return True
+    extra_a = a.names - b.lemmas - a.sources - a.quoted
     extra_b = b.names - a.lemmas - b.sources - b.quoted
     return bool(extra_a and extra_b and _unlike(extra_a, extra_b) and _unlike(extra_b, extra_a))
 
