@@ -405,3 +405,15 @@ def test_the_agent_of_a_passive_is_who_did_it():
     # a noun's "by" is no passive: "a plan by the board" names no one who did anything to Okafor
     units, _ = _units("Dana Okafor backed a plan by the Salem Harbor Board on Monday.", "Dana Okafor backed the Salem Harbor Board plan on Monday.", *BACKGROUND)
     assert different_fact(units[0].facts, units[1].facts) is None
+
+
+def test_exclusive_alternatives_keep_facts_apart():
+    # a man or a woman, the northern or the southern pier: the same sentence about someone else
+    for one, other in (("A man", "A woman"), ("Two boys", "Two girls")):
+        units, _ = _units(f"{one} drowned when the ferry capsized near the pier.", f"{other} drowned when the ferry capsized near the pier.", *BACKGROUND)
+        assert different_fact(units[0].facts, units[1].facts) == "opposite direction"
+    units, _ = _units("The ferry capsized near the northern pier.", "The ferry capsized near the southern pier.", *BACKGROUND)
+    assert different_fact(units[0].facts, units[1].facts) == "opposite direction"
+    # both named on both sides is no difference
+    units, _ = _units("Two women and a man drowned when the ferry capsized.", "A man and two women drowned when the ferry capsized near the pier.", *BACKGROUND)
+    assert different_fact(units[0].facts, units[1].facts) is None

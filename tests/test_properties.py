@@ -175,8 +175,8 @@ def _opposite_pairs() -> list[tuple[str, str]]:
 @given(pool, st.sampled_from(_opposite_pairs()))
 def test_an_opposite_word_never_folds(sentences, pair):
     one, other = pair
-    a = make_source(0, *sentences, f"The harbor board will {one} the northern ferry plan on Monday.")
-    b = make_source(1, *sentences, f"The harbor board will {other} the northern ferry plan on Monday.")
+    a = make_source(0, *sentences, f"The harbor board will {one} the ferry plan for the pier on Monday.")
+    b = make_source(1, *sentences, f"The harbor board will {other} the ferry plan for the pier on Monday.")
     story = build_story([a, b])
     plans = [s for blk in story.blocks for s in blk.sentences if s.text.startswith("The harbor board will")]
     assert len(plans) == 2 and all(len(s.source_ids) == 1 for s in plans)

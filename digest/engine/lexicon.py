@@ -118,6 +118,9 @@ _OPPOSITE_GROUPS = (
     ("injure injury wound hurt", "dead die kill death"),
     ("before", "after"),
     ("all every", "most some few many several"),
+    ("north northern", "south southern"),
+    ("east eastern", "west western"),
+    ("man boy male husband son father brother", "woman girl female wife wive daughter mother sister"),
     ("attack", "defend"),
 )
 
