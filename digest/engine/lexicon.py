@@ -304,7 +304,9 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
     contexts = tuple((word.lemma, _counted(text, found, i)) for i, word in enumerate(found) if _is_count(text, found, i))
     quotes = [m.span() for m in QUOTATION.finditer(text)] or _continued_quotation(text, tokens, attributions)
     quoted = compact(frozenset(w.lemma for w in found if any(a <= w.start < b for a, b in quotes)))
-    sources = compact(frozenset(w.lemma for w, position in zip(found, found_at) if w.name and position in near_attribution and w.lemma not in TIME_NAMES))
+    sources = compact(  # who said it; a day next to "said" is when
+        frozenset(w.lemma for w, position in zip(found, found_at) if w.name and position in near_attribution and w.lemma not in TIME_NAMES)
+    )
     lemmas = frozenset(w.lemma for w in found)
     return Facts(
         words=tuple(found),

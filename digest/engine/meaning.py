@@ -194,11 +194,10 @@ def different_fact(a: Facts, b: Facts) -> str | None:
     ``b`` lacks; a name on each side that the other lacks (days and months compared only with
     each other; an acronym matches the initials of the other's names; who is quoted as the
     source does not count); the same names in another order ("who shot whom", the agent of a
-    passive first; where a day or
-    month stands says nothing of it); a word both state but only one negates; a negation of
-    ``a`` mostly about words ``b`` does not use ("never checked into the clinic" is a claim of
-    its own); words of opposite direction; or, when ``a`` says one word beyond its names, figures
-    and times, ``b`` lacking that word.
+    passive first; where a day or month stands says nothing of it); a word both state but only
+    one negates; a negation of ``a`` mostly about words ``b`` does not use ("never checked into
+    the clinic" is a claim of its own); words of opposite direction; or, when ``a`` says one
+    word beyond its names, figures and times, ``b`` lacking that word.
     """
     if not a.numbers <= b.numbers:
         return "a number the other lacks"
@@ -214,10 +213,8 @@ def different_fact(a: Facts, b: Facts) -> str | None:
     extra_b = _unmatched_names(b, a)
     if (extra_a & TIME_NAMES) and (extra_b & TIME_NAMES) or (extra_a - TIME_NAMES) and (extra_b - TIME_NAMES):
         return "different names"
-    shared = (a.names & b.names) - a.sources - b.sources - TIME_NAMES  # a day or month does nothing to anyone
-    if len(shared) >= 2:
-        if _roles_in_order(a, shared) != _roles_in_order(b, shared):
-            return "names in another order"
+    if _in_another_order(a, b):
+        return "names in another order"
     if opposed(a, b):
         return "opposite direction"
     if _says_other_of_the_same(a, b):
@@ -233,10 +230,18 @@ def _says_other_of_the_same(a: Facts, b: Facts) -> bool:
     return len(told) == 1 and told.isdisjoint(b.lemmas)
 
 
+def _in_another_order(a: Facts, b: Facts, aside: frozenset[str] = frozenset()) -> bool:
+    """True when ``a`` and ``b`` name two or more of the same (who is quoted, days and months,
+    and ``aside`` left out: a day does nothing to anyone) in another order of who did what."""
+    shared = (a.names & b.names) - a.sources - b.sources - TIME_NAMES - aside
+    return len(shared) >= 2 and _roles_in_order(a, shared) != _roles_in_order(b, shared)
+
+
 def _roles_in_order(found: Facts, shared: frozenset[str]) -> list[str]:
     """The ``shared`` names in the order of who did what: the agent of a passive first ("Smith
     was shot by Jones" reads as "Jones shot Smith"), then the others as the sentence names them."""
-    return [n for n in found.name_order if n in shared and n in found.agents] + [n for n in found.name_order if n in shared and n not in found.agents]
+    named = [n for n in found.name_order if n in shared]
+    return [n for n in named if n in found.agents] + [n for n in named if n not in found.agents]
 
 
 def _number_about_something_else(a: Facts, b: Facts) -> bool:
@@ -286,14 +291,13 @@ def substitutes(a: Facts, b: Facts) -> bool:
     """True when two sentences worded alike tell it of someone else, or the other way round: each
     names someone the other does not (a spelling or shortening of the other's name aside), they
     name the same in another order of who did what ("Smith was shot by Jones" / "Smith shot
-    Jones"), or one has a word whose opposite only the other has. A swap of one word in a long sentence
-    leaves most of its word trigrams alike ("... said Monday that Dana Smith won the seat" /
-    "... Dana Jones won the seat"), so the same-wording groups are checked with this too."""
+    Jones"), or one has a word whose opposite only the other has. A swap of one word in a long
+    sentence leaves most of its word trigrams alike ("... said Monday that Dana Smith won the
+    seat" / "... Dana Jones won the seat"), so the same-wording groups are checked with this."""
     if opposed(a, b):
         return True
     # a quotation quoted in other words, and who is quoted, are one statement
-    shared = (a.names & b.names) - a.sources - b.sources - a.quoted - b.quoted - TIME_NAMES
-    if len(shared) >= 2 and _roles_in_order(a, shared) != _roles_in_order(b, shared):
+    if _in_another_order(a, b, a.quoted | b.quoted):
         return True
     extra_a = a.names - b.lemmas - a.sources - a.quoted
     extra_b = b.names - a.lemmas - b.sources - b.quoted
