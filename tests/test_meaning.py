@@ -123,6 +123,12 @@ BACKGROUND = (
 )
 
 
+def _why_apart(first: str, second: str) -> str | None:
+    """What keeps ``first`` from folding under ``second`` (different_fact), told beside BACKGROUND."""
+    units, _ = _units(first, second, *BACKGROUND)
+    return different_fact(units[0].facts, units[1].facts)
+
+
 def test_a_rewording_of_what_another_outlet_says_folds_under_it():
     units, weights = _units(
         "The ferry captain was arrested in Portland on Tuesday after the collision.",
@@ -275,9 +281,9 @@ def test_an_unrelated_source_is_flagged():
 
 
 def test_an_acronym_is_the_name_it_abbreviates():
-    units, _ = _units("The DoD said the strike was aimed at deterring attacks.", "The Defense Department said the strike was aimed at deterring attacks.", *BACKGROUND)
-    assert different_fact(units[0].facts, units[1].facts) is None
-    assert different_fact(units[1].facts, units[0].facts) is None
+    acronym, spelled = "The DoD said the strike was aimed at deterring attacks.", "The Defense Department said the strike was aimed at deterring attacks."
+    assert _why_apart(acronym, spelled) is None
+    assert _why_apart(spelled, acronym) is None
 
 
 def test_a_day_conflicts_only_with_another_day_and_sources_are_not_facts():
@@ -312,50 +318,40 @@ def test_an_unrelated_sources_sentences_come_after_the_story():
 
 
 def test_the_same_figure_about_something_else_is_a_different_fact():
-    units, _ = _units("Police said 12 people were injured in the riots.", "Police said 18 people had been injured and 12 arrested for carrying weapons.", *BACKGROUND)
-    assert different_fact(units[0].facts, units[1].facts) == "a number about something else"
-    units, _ = _units("At least 25 militia fighters were killed in the airstrikes.", "US airstrikes on Sunday killed 25 fighters of the militia.", *BACKGROUND)
-    assert different_fact(units[0].facts, units[1].facts) is None  # the same 25, told another way
+    assert _why_apart("Police said 12 people were injured in the riots.", "Police said 18 people had been injured and 12 arrested for carrying weapons.") == "a number about something else"
+    assert _why_apart("At least 25 militia fighters were killed in the airstrikes.", "US airstrikes on Sunday killed 25 fighters of the militia.") is None  # the same 25, told another way
 
 
 def test_an_age_set_off_after_a_name_is_the_same_age_as_n_year_old():
-    units, _ = _units("Harbor pilot Dana Okafor, 52, was hurt in the collision.", "The 52-year-old harbor pilot Dana Okafor was hurt in the collision.", *BACKGROUND)
-    assert different_fact(units[0].facts, units[1].facts) is None
-    assert different_fact(units[1].facts, units[0].facts) is None
+    set_off, hyphenated = "Harbor pilot Dana Okafor, 52, was hurt in the collision.", "The 52-year-old harbor pilot Dana Okafor was hurt in the collision."
+    assert _why_apart(set_off, hyphenated) is None
+    assert _why_apart(hyphenated, set_off) is None
     # an age is still not a count of something else
-    units, _ = _units("A 12-year-old boy was hurt in the collision.", "Twelve passengers were hurt in the collision.", *BACKGROUND)
-    assert different_fact(units[0].facts, units[1].facts) == "a number about something else"
+    assert _why_apart("A 12-year-old boy was hurt in the collision.", "Twelve passengers were hurt in the collision.") == "a number about something else"
 
 
 def test_one_as_a_pronoun_is_not_a_figure():
     # "no one" is "nobody"; "one of the most ..." picks a member, it counts nothing
-    units, _ = _units("No one was hurt when the ferry ran aground.", "Nobody was hurt when the ferry ran aground.", *BACKGROUND)
-    assert different_fact(units[0].facts, units[1].facts) is None
-    units, _ = _units("Okafor was one of the most experienced harbor pilots.", "Okafor was among the most experienced harbor pilots.", *BACKGROUND)
-    assert different_fact(units[0].facts, units[1].facts) is None
+    assert _why_apart("No one was hurt when the ferry ran aground.", "Nobody was hurt when the ferry ran aground.") is None
+    assert _why_apart("Okafor was one of the most experienced harbor pilots.", "Okafor was among the most experienced harbor pilots.") is None
     # a "one" that counts stays a figure: before a noun, or joined by a hyphen
-    units, _ = _units("Officials said that one passenger was hurt.", "Officials said that two passengers were hurt.", *BACKGROUND)
-    assert different_fact(units[1].facts, units[0].facts) == "a number the other lacks"
-    assert different_fact(units[0].facts, units[1].facts) == "a number the other lacks"
-    units, _ = _units("She signed the one-year contract.", "She signed the two-year contract.", *BACKGROUND)
-    assert different_fact(units[0].facts, units[1].facts) == "a number the other lacks"
+    one, two = "Officials said that one passenger was hurt.", "Officials said that two passengers were hurt."
+    assert _why_apart(two, one) == "a number the other lacks"
+    assert _why_apart(one, two) == "a number the other lacks"
+    assert _why_apart("She signed the one-year contract.", "She signed the two-year contract.") == "a number the other lacks"
 
 
 def test_a_title_capitalised_before_a_shared_name_is_not_another_name():
     # house styles differ: "Harbor Master Dana Okafor" / "the harbor master, Dana Okafor"
-    units, _ = _units("Harbor Master Dana Okafor was hurt in the collision.", "Portland's harbor master, Dana Okafor, was hurt in the collision.", *BACKGROUND)
-    assert different_fact(units[0].facts, units[1].facts) is None
+    assert _why_apart("Harbor Master Dana Okafor was hurt in the collision.", "Portland's harbor master, Dana Okafor, was hurt in the collision.") is None
     # a capitalised word that stands alone still names something: "the Bank" is not "a bank"
-    units, _ = _units("Protesters threw stones at the Exchange.", "Protesters in Salem threw stones at police near the exchange.", *BACKGROUND)
-    assert different_fact(units[0].facts, units[1].facts) == "different names"
+    assert _why_apart("Protesters threw stones at the Exchange.", "Protesters in Salem threw stones at police near the exchange.") == "different names"
 
 
 def test_a_score_or_record_is_not_a_count_of_the_words_after_it():
-    units, _ = _units("Okafor's crew is 41-38 lifetime on the river.", "Okafor's crew has an overall record of 41-38 on the river.", *BACKGROUND)
-    assert different_fact(units[0].facts, units[1].facts) is None
+    assert _why_apart("Okafor's crew is 41-38 lifetime on the river.", "Okafor's crew has an overall record of 41-38 on the river.") is None
     # the figures themselves still have to agree
-    units, _ = _units("Okafor's crew is 41-37 lifetime on the river.", "Okafor's crew has an overall record of 41-38 on the river.", *BACKGROUND)
-    assert different_fact(units[0].facts, units[1].facts) == "a number the other lacks"
+    assert _why_apart("Okafor's crew is 41-37 lifetime on the river.", "Okafor's crew has an overall record of 41-38 on the river.") == "a number the other lacks"
 
 
 def test_the_one_thing_a_sentence_says_of_its_names_must_be_told():
@@ -386,34 +382,25 @@ def test_function_words_with_an_opposite_keep_facts_apart():
     # "more than 20" / "fewer than 20", "before" / "after", "all" / "some": no content word
     # differs, yet the facts do
     for one, other in (("More than", "Fewer than"), ("All of the", "Some of the")):
-        units, _ = _units(f"{one} 20 passengers were hurt when the ferry ran aground.", f"{other} 20 passengers were hurt when the ferry ran aground.", *BACKGROUND)
-        assert different_fact(units[0].facts, units[1].facts) == "opposite direction"
-    units, _ = _units("The ferry ran aground before the storm.", "The ferry ran aground after the storm.", *BACKGROUND)
-    assert different_fact(units[0].facts, units[1].facts) == "opposite direction"
+        assert _why_apart(f"{one} 20 passengers were hurt when the ferry ran aground.", f"{other} 20 passengers were hurt when the ferry ran aground.") == "opposite direction"
+    assert _why_apart("The ferry ran aground before the storm.", "The ferry ran aground after the storm.") == "opposite direction"
     # the same word on both sides is no difference
-    units, _ = _units("More than 20 passengers were hurt, more than in March.", "More than 20 passengers were hurt in the collision.", *BACKGROUND)
-    assert different_fact(units[1].facts, units[0].facts) is None
+    assert _why_apart("More than 20 passengers were hurt in the collision.", "More than 20 passengers were hurt, more than in March.") is None
 
 
 def test_the_agent_of_a_passive_is_who_did_it():
     # "Okafor was hired by the Salem Harbor Board" tells what "the Salem Harbor Board hired Okafor" tells
-    units, _ = _units("Dana Okafor was hired by the Salem Harbor Board on Monday.", "The Salem Harbor Board hired Dana Okafor on Monday.", *BACKGROUND)
-    assert different_fact(units[0].facts, units[1].facts) is None
+    assert _why_apart("Dana Okafor was hired by the Salem Harbor Board on Monday.", "The Salem Harbor Board hired Dana Okafor on Monday.") is None
     # and not what "Okafor hired the Salem Harbor Board" tells
-    units, _ = _units("Dana Okafor was hired by the Salem Harbor Board on Monday.", "Dana Okafor hired the Salem Harbor Board on Monday.", *BACKGROUND)
-    assert different_fact(units[0].facts, units[1].facts) == "names in another order"
+    assert _why_apart("Dana Okafor was hired by the Salem Harbor Board on Monday.", "Dana Okafor hired the Salem Harbor Board on Monday.") == "names in another order"
     # a noun's "by" is no passive: "a plan by the board" names no one who did anything to Okafor
-    units, _ = _units("Dana Okafor backed a plan by the Salem Harbor Board on Monday.", "Dana Okafor backed the Salem Harbor Board plan on Monday.", *BACKGROUND)
-    assert different_fact(units[0].facts, units[1].facts) is None
+    assert _why_apart("Dana Okafor backed a plan by the Salem Harbor Board on Monday.", "Dana Okafor backed the Salem Harbor Board plan on Monday.") is None
 
 
 def test_exclusive_alternatives_keep_facts_apart():
     # a man or a woman, the northern or the southern pier: the same sentence about someone else
     for one, other in (("A man", "A woman"), ("Two boys", "Two girls")):
-        units, _ = _units(f"{one} drowned when the ferry capsized near the pier.", f"{other} drowned when the ferry capsized near the pier.", *BACKGROUND)
-        assert different_fact(units[0].facts, units[1].facts) == "opposite direction"
-    units, _ = _units("The ferry capsized near the northern pier.", "The ferry capsized near the southern pier.", *BACKGROUND)
-    assert different_fact(units[0].facts, units[1].facts) == "opposite direction"
+        assert _why_apart(f"{one} drowned when the ferry capsized near the pier.", f"{other} drowned when the ferry capsized near the pier.") == "opposite direction"
+    assert _why_apart("The ferry capsized near the northern pier.", "The ferry capsized near the southern pier.") == "opposite direction"
     # both named on both sides is no difference
-    units, _ = _units("Two women and a man drowned when the ferry capsized.", "A man and two women drowned when the ferry capsized near the pier.", *BACKGROUND)
-    assert different_fact(units[0].facts, units[1].facts) is None
+    assert _why_apart("Two women and a man drowned when the ferry capsized.", "A man and two women drowned when the ferry capsized near the pier.") is None
