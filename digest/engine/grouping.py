@@ -325,7 +325,7 @@ def outline(sources: Sequence[Source], title: str | None = None) -> StoryOutline
     time span (the dates that can be read)."""
     if title is None:
         ledes = [next((next(iter(split_sentences(p.text)), None) for p in source.paragraphs if p.kind == "paragraph"), None) for source in sources]
-        title = choose_title(sources, [(words(p.text) for p in source.paragraphs) for source in sources], ledes, next((lede for lede in ledes if lede), None))
+        title = choose_title(sources, [(words(p.text) for p in source.paragraphs) for source in sources], ledes)
     dates = sorted(s.date for s in sources if publication_day(s.date))
     return StoryOutline(
         title=title,

@@ -33,14 +33,14 @@ def choose_title(
     then the one whose words most sources carry. Without headlines, the most representative of
     the outlets' first sentences (``ledes``, one per source) that is short enough to read as
     one ("An Atlanta judge sentenced Nichols to life on Saturday", not a 50-word lede), then
-    ``fallback`` (the merged story's lede). ``word_runs[i]``: source i's normalized words, a
-    run per sentence or paragraph, read only for the candidates' words (a day's articles hold
-    millions of words and the headlines a few hundred)."""
+    ``fallback`` (the merged story's lede), then the first lede. ``word_runs[i]``: source i's
+    normalized words, a run per sentence or paragraph, read only for the candidates' words (a
+    day's articles hold millions of words and the headlines a few hundred)."""
     titles = [(i, s.title) for i, s in enumerate(sources) if s.title and is_headline(s.title)]
     if not titles:
         titles = [(i, lede) for i, lede in enumerate(ledes) if lede and is_headline(lede)]
     if not titles:
-        return fallback or "Untitled story"
+        return fallback or next((lede for lede in ledes if lede), None) or "Untitled story"
     content = {i: {w for w in words(title) if w not in STOPWORDS} for i, title in titles}
     in_titles = Counter(w for ws in content.values() for w in ws)
     carried: Counter[str] = Counter()  # sources per headline word

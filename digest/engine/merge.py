@@ -297,13 +297,12 @@ def _assemble(
     chars_in = sum(len(s.text) for s in flat)
     chars_out = sum(len(m.text) + sum(len(a.text) for a in m.additions) for b in blocks for m in b.sentences)
     stats = StoryStats(len(sources), len(flat), sum(len(b.sentences) for b in blocks), chars_in, chars_out)
-    ledes = _ledes(segmented)
     return Story(
         title=choose_title(
             sources,
             [(s.print.words for p in paragraphs for s in p) for paragraphs in segmented],
-            ledes,
-            _lede(blocks) or next((lede for lede in ledes if lede), None),
+            _ledes(segmented),
+            _lede(blocks),
         ),
         sources=tuple(sources),
         blocks=tuple(blocks),
