@@ -56,8 +56,9 @@ class Quality:
     words_shown: int
 
 
-def measure(folder: Path, files: list[Path] | None = None) -> Quality:
-    """The figures of the story of ``folder``'s articles (or of just ``files``)."""
+def measure(folder: Path, files: list[Path] | None = None, census: bool = False) -> Quality:
+    """The figures of the story of ``folder``'s articles (or of just ``files``); with
+    ``census``, also ``single_outlet`` (pairwise: for small stories)."""
     from digest.engine import build_story
     from digest.engine.normalize import words
     from digest.ingest import load_sources
@@ -99,7 +100,7 @@ def measure(folder: Path, files: list[Path] | None = None) -> Quality:
         adjacent,
         in_order,
         unmerged / max(1, longest),
-        single_outlet(story, found, weights),
+        single_outlet(story, found, weights) if census else Counter(),
         words_shown,
     )
 
@@ -178,7 +179,7 @@ def three_outlets(events: list[Path]) -> int:
     rows = []
     for event in events:
         articles = sorted(p for p in event.iterdir() if p.is_file() and not p.name.startswith(".") and p.suffix != ".md")
-        rows += [measure(event, rng.sample(articles, 3)) for _ in range(THREE_SAMPLES)]
+        rows += [measure(event, rng.sample(articles, 3), census=True) for _ in range(THREE_SAMPLES)]
     mean = lambda values: sum(values) / len(values)  # noqa: E731
     print(
         f"{len(rows)} three-outlet stories ({THREE_SAMPLES} per dev event): shared {mean([r.shared for r in rows]):.0%}, "
