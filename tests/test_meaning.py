@@ -21,6 +21,15 @@ def test_content_words_are_lemmas_without_function_words_or_attribution():
     assert not {"the", "were", "on", "say", "said"} & found.lemmas
 
 
+def test_a_contracted_pronoun_is_grammar_not_a_name_or_a_word():
+    # "I'm" normalizes to "im" and "I'll" to "ill": read as words, a quotation's "I'm" was one
+    # outlet's capitalised detail, shown in bold
+    found = facts("“I’m not leaving, and we've said so,” she said. I'll stay, they'd stay, you're staying.")
+    assert not found.names
+    assert found.lemmas <= {"leave", "stay"}
+    assert {"ill", "shell", "well"} <= facts("She fell ill as the shell hit the well.").lemmas  # the words themselves
+    assert "obama" in facts("Obama's plan failed.").names
+
 def test_names_are_capitalised_words_and_a_known_first_word_is_not_one():
     found = facts("Harbor officials said Lena Ortiz met the Coast Guard in Portland.")
     assert {"lena", "ortiz", "coast", "guard", "portland"} <= found.names

@@ -195,6 +195,11 @@ def is_number(lemma_: str) -> bool:
 
 _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
 
+_CONTRACTED = re.compile(r"(\w+)['’](?:m|ve|d|ll|re)", re.IGNORECASE)
+"""A word with "am", "have", "would"/"had", "will" or "are" contracted onto it ("I'm", "we've",
+"they'll", "could've"): grammar when the word itself is a function word, however it is
+normalized ("I'll" becomes "ill", "we'll" "well", "she'll" "shell")."""
+
 
 class Word(NamedTuple):
     """One content word of a sentence: where it stands and what it means (a named tuple: there is
@@ -447,6 +452,9 @@ def _role(raw: str, norm: str) -> _Role:
     if norm.endswith("s") and raw.endswith(_POSSESSIVE_ENDINGS):
         norm = norm[:-1]
         lem = lemma(norm) if norm else ""
+    contracted = _CONTRACTED.fullmatch(raw)
+    if contracted and contracted.group(1).casefold() in FUNCTION_WORDS:
+        return _Role(written, _NOTHING)
     if not norm or norm in FUNCTION_WORDS or norm in TITLES or lem in FUNCTION_WORDS:
         if lem in ORIENTING:
             return _Role(written, _ORIENTING, lem)
