@@ -55,6 +55,17 @@ def test_text_starting_with_a_sentence_has_no_title():
     assert source.title is None and len(source.paragraphs) == 2
 
 
+def test_a_sentence_right_above_the_date_or_byline_is_the_headline():
+    # some outlets end a headline with a full stop; the date or byline under it says what it is
+    for under in ("June 6, 2013", "Posted: May 24, 2005", "By Dana Reyes"):
+        source = parse_text(f"Harbor fire closes two piers.\n\n{under}\n\nA fire closed two piers on Thursday.", "text", "x.txt")
+        assert source.title == "Harbor fire closes two piers.", under
+        assert [p.text for p in source.paragraphs] == ["A fire closed two piers on Thursday."]
+    # a sentence followed by more text is the article's first sentence, as before
+    source = parse_text("A fire closed two piers.\n\nCrews worked all night.\n\nJune 6, 2013", "text", "x.txt")
+    assert source.title is None and len(source.paragraphs) == 2
+
+
 def test_markdown_structure_and_inline_markup():
     text = "# Harbor fire\n\nA **fire** closed [two piers](http://x) on\nThursday.\n\n## Why it matters\n\n- first item\n- second item\n\n![smoke](a.jpg)\n"
     lines = markdown_lines(text)

@@ -234,7 +234,7 @@ def parse_text(text: str, fmt: Format, origin: str, url: str | None = None) -> S
         title_index = None
     else:
         lines = markdown_lines(normalize_text(text)) if fmt == "markdown" else plain_text_lines(normalize_text(text))
-        title_index = find_title(lines, lambda i: _is_boilerplate(lines, i))
+        title_index = find_title(lines, lambda i: _boilerplate(lines, i))
         title = lines[title_index].text if title_index is not None else None
     cleaned = clean_lines(_without(lines, title_index), title)
     removed = list(cleaned.removed)
@@ -263,10 +263,12 @@ def _shown(value: str | None) -> str | None:
     return one_line(value) or None if value else None
 
 
-def _is_boilerplate(lines: list[RawLine], index: int) -> bool:
+def _boilerplate(lines: list[RawLine], index: int) -> str | None:
+    """Why ``lines[index]`` is boilerplate, judged on its own (before the title is known), or None."""
     line = lines[index]
     block = tuple(item for item in lines if item.block == line.block)
-    return classify(line, LineContext(line, block, None, False)) is not None
+    found = classify(line, LineContext(line, block, None, False))
+    return found[1] if found else None
 
 
 def _without(lines: list[RawLine], index: int | None) -> list[RawLine]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from digest.ingest.lines import RawLine
 
@@ -61,19 +62,28 @@ def _looks_like_heading(line: str) -> bool:
     return True
 
 
-def find_title(lines: list[RawLine], is_boilerplate) -> int | None:
+HEADLINE_METADATA = frozenset({"standalone date", "dateline", "byline"})
+"""Why a line is boilerplate when it is what stands under a headline: its date or its byline."""
+
+
+def find_title(lines: list[RawLine], boilerplate: Callable[[int], str | None]) -> int | None:
     """Index of the line that is the article's headline, if the text starts with one.
 
-    The headline is the first line that is not boilerplate, standing at the top of its block,
-    short, and not ending as a sentence does (news headlines carry no full stop).
+    The headline is the first line that is not boilerplate (``boilerplate(i)``: why line ``i``
+    is, or None), standing at the top of its block, short, and not ending as a sentence does
+    (news headlines carry no full stop), unless the line after it is a date or a byline: a
+    sentence right above the article's date is its headline, full stop or not ("Star dies
+    at 91." / "June 6, 2013").
     """
     for index, line in enumerate(lines):
-        if is_boilerplate(index):
+        if boilerplate(index):
             continue
         words = line.text.split()
-        first_in_block = index == 0 or lines[index - 1].block != line.block or is_boilerplate(index - 1)
+        first_in_block = index == 0 or lines[index - 1].block != line.block or boilerplate(index - 1) is not None
         long_enough = len(words) >= (1 if line.kind == "heading" else 3)
-        if first_in_block and line.kind != "item" and long_enough and len(words) <= 25 and not _FULL_STOP_END.search(line.text):
+        if not first_in_block or line.kind == "item" or not long_enough or len(words) > 25:
+            return None
+        if not _FULL_STOP_END.search(line.text) or (index + 1 < len(lines) and boilerplate(index + 1) in HEADLINE_METADATA):
             return index
         return None
     return None
