@@ -136,6 +136,18 @@ def test_a_related_link_does_not_carry_a_lede_to_the_end():
     assert order.index(9) < order.index(2)
 
 
+def test_a_chain_of_related_links_does_not_carry_a_lede_further_than_one_link_may():
+    # outlet 2's lede 13 is like outlet 1's group 11 (0.2 of the way down), which is like
+    # outlet 0's group 3 (0.4): each link moves a sentence 0.2, but followed to the end the
+    # chain would read lede 13 at 0.4, further than RELATED_REACH
+    sources = [_placed(0, [1, 2, 3, 4, 5, 6]), _placed(1, [10, 11, 12, 18, 19, 20]), _placed(2, [13, 14])]
+    representative = {p.group: p.ref for s in sources for p in s}
+    kinds = {g: "paragraph" for g in representative}
+    order = [g for b in reading_order(sources, representative, kinds, related={11: 3, 13: 11}) for g in b.groups]
+    assert order.index(11) == order.index(3) + 1  # the link within reach is kept
+    assert order.index(13) < order.index(3)
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(st.lists(st.integers(0, 14), min_size=1, max_size=8), min_size=1, max_size=4),

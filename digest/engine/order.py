@@ -218,7 +218,35 @@ def _related_anchors(
         # order, the other way round may not
         if not link(group, related[group]):
             link(related[group], group)
+    _keep_within_reach(likes, parent, place)
     return likes
+
+
+def _keep_within_reach(likes: dict[int, int], parent: dict[int, int], place: dict[int, float]) -> None:
+    """Drop the links that, followed to the end of their chain, move a sentence more than
+    RELATED_REACH: each link is checked against its own anchor only when it is made, and an
+    anchor may itself be carried along by a link made later (outlet C's lede follows outlet
+    A's, which follows a paragraph far down the story: C's lede is read far down too).
+    Links nearest their chain's start are checked first, so a dropped link's followers are
+    checked against where it now stands."""
+
+    def up(group: int) -> int | None:
+        return parent.get(group, likes.get(group))
+
+    def depth(group: int) -> int:
+        steps, node = 0, up(group)
+        while node is not None and steps < MAX_CHAIN:
+            steps, node = steps + 1, up(node)
+        return steps
+
+    for group in sorted(likes, key=lambda g: (depth(g), g)):
+        start, node = group, up(group)
+        for _ in range(MAX_CHAIN):
+            if node is None:
+                break
+            start, node = node, up(node)
+        if abs(place[start] - place[group]) > RELATED_REACH:
+            del likes[group]
 
 
 RELATED_REACH = 0.25
