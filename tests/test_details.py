@@ -18,7 +18,15 @@ SHARED = "The harbor ferry collided with a barge near the north pier on Sunday n
 def test_a_name_or_figure_only_one_outlet_gives_is_a_detail():
     a = make_source(0, f"{SHARED[:-1]}, injuring 14 passengers, Captain Ruth Alvarez said.")
     b = make_source(1, SHARED)
-    assert _bold(build_story([a, b]), "The harbor ferry") == ["injuring 14 passengers, Captain Ruth Alvarez"]
+    assert _bold(build_story([a, b]), "The harbor ferry") == ["injuring 14 passengers", "Captain Ruth Alvarez"]
+
+
+def test_a_detail_stays_within_its_phrase():
+    # new words on both sides of a comma, dash or quotation mark are two details, not one span
+    # that makes the words between them bold too
+    a = make_source(0, f"{SHARED[:-1]} - near Dock Nine, a wharf that flooded twice, “the worst spot in town” said Mayor Lena Ortiz.")
+    b = make_source(1, SHARED)
+    assert _bold(build_story([a, b]), "The harbor ferry") == ["Dock Nine", "wharf that flooded twice", "worst spot in town", "Mayor Lena Ortiz"]
 
 
 def test_a_rewording_is_not_a_detail():

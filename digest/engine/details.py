@@ -3,7 +3,7 @@
 A content word is new for an outlet when no other outlet uses its lemma in any sentence of the
 story (``meaning.Weights.owners``), so a rewording of what others said is not a detail, and a
 name or figure only this outlet gives is. New words close together (only function words between
-them) form one span. A span is a detail when it holds a name or a number, or two or more content
+them, in one phrase: no comma, dash, bracket or quotation mark) form one span. A span is a detail when it holds a name or a number, or two or more content
 words; one lone new word is usually a synonym, not news.
 
 A sentence that only one outlet carries is already credited to it by its marker (‹only B›), so
@@ -13,6 +13,7 @@ sentence: bold that covers everything says nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from digest.engine.lexicon import Facts, Word
@@ -23,12 +24,21 @@ MOST_OF_A_SENTENCE = 0.6
 """Share of a single-outlet sentence's content words above which highlighting stops."""
 
 
-def detail_runs(words: Sequence[Word], is_new: Callable[[Word], bool], credited_alone: bool) -> list[list[Word]]:
-    """Runs of consecutive new words (in ``words``' order) that count as a detail."""
+PHRASE_BREAK = re.compile(r"[,;:()\[\]\"“”‘’«»–—]|\s[-‐‑]|[-‐‑]\s")
+"""What ends a phrase between two words: a span of new words does not reach across it, so
+"**Supermax**, in **Florence**" is bold where "Supermax - in Florence, Colo., which has the
+reputation" was bold whole, and a span never opens in a quotation and closes outside it."""
+
+
+def detail_runs(text: str, words: Sequence[Word], is_new: Callable[[Word], bool], credited_alone: bool) -> list[list[Word]]:
+    """Runs of consecutive new words (in ``words``' order, one phrase of ``text``) that count as a detail."""
     runs: list[list[Word]] = []
     current: list[Word] = []
     for word in words:
         if is_new(word):
+            if current and PHRASE_BREAK.search(text, current[-1].end, word.start):
+                runs.append(current)
+                current = []
             current.append(word)
             continue
         if current:
@@ -39,15 +49,15 @@ def detail_runs(words: Sequence[Word], is_new: Callable[[Word], bool], credited_
     return [run for run in runs if _is_detail(run, credited_alone)]
 
 
-def new_spans(facts: Facts, source: int, weights: Weights, credited_alone: bool) -> tuple[Span, ...]:
-    """Character spans of ``facts``' sentence that only ``source`` states in the story.
+def new_spans(text: str, facts: Facts, source: int, weights: Weights, credited_alone: bool) -> tuple[Span, ...]:
+    """Character spans of ``text`` (whose facts are ``facts``) that only ``source`` states in the story.
 
     ``credited_alone``: the sentence is shown as this outlet's alone (its marker says so).
     """
     if facts.lemmas.isdisjoint(weights.own_lemmas.get(source, ())):
         return ()  # most sentences: every word is told by another outlet too
     sole_owner = weights.sole_owner
-    details = detail_runs(facts.words, lambda word: sole_owner.get(word.lemma) == source, credited_alone)
+    details = detail_runs(text, facts.words, lambda word: sole_owner.get(word.lemma) == source, credited_alone)
     if credited_alone and facts.words:
         covered = sum(len(run) for run in details)
         if covered > MOST_OF_A_SENTENCE * len(facts.words):

@@ -266,7 +266,7 @@ def _assemble(
     del placed_sources  # a tuple per sentence: freed before the Story's own are made
 
     details = {  # each sentence's own words, once: shown sentences and source views both use them
-        s.index: new_spans(s.facts, s.ref.source, weights, credited_alone=len(carriers[s.group]) == 1)  # type: ignore[arg-type]
+        s.index: new_spans(s.text, s.facts, s.ref.source, weights, credited_alone=len(carriers[s.group]) == 1)  # type: ignore[arg-type]
         for s in flat
     }
     blocks: list[Block] = []
@@ -382,7 +382,7 @@ def _framing(member: _Sentence, rep: _Sentence, sources: Sequence[Source], weigh
     shift = len(text) - len(member.text)  # for spans after the quotation
     spans = tuple(
         s if s.end <= span[0] else Span(s.start + shift, s.end + shift)
-        for s in new_spans(member.facts, member.ref.source, weights, credited_alone=False)
+        for s in new_spans(member.text, member.facts, member.ref.source, weights, credited_alone=False)
         if s.end <= span[0] or s.start >= span[1]
     )
     return Addition(sources[member.ref.source].id, member.ref, text, spans)
@@ -393,7 +393,7 @@ def _remainder(member: _Sentence, rep: _Sentence, sources: Sequence[Source], wei
     of its own text ("drone strike · Jerusalem"), or None when it states no detail more."""
     assert member.facts is not None and rep.facts is not None
     keep = {id(w) for w in remainder(member.facts, frozenset({member.ref.source}), rep.facts, weights)}
-    runs = detail_runs(member.facts.words, lambda word: id(word) in keep, credited_alone=False)
+    runs = detail_runs(member.text, member.facts.words, lambda word: id(word) in keep, credited_alone=False)
     if not runs:
         return None
     fragments = [member.text[run[0].start : run[-1].end] for run in runs]
