@@ -413,3 +413,20 @@ def test_exclusive_alternatives_keep_facts_apart():
     assert _why_apart("The ferry capsized near the northern pier.", "The ferry capsized near the southern pier.") == "opposite direction"
     # both named on both sides is no difference
     assert _why_apart("Two women and a man drowned when the ferry capsized.", "A man and two women drowned when the ferry capsized near the pier.") is None
+
+
+def test_a_sentence_nearly_all_told_inside_a_longer_one_folds_at_a_lower_cosine():
+    # the longer sentence tells several things, so its cosine with any one of them is low
+    host = (
+        "The mayor announced on Friday that Dana Ortiz will chair the harbor commission, the third woman to hold the post since "
+        "the panel was founded after the great flood of 1998, that its budget would double as dredging, pier repairs and the new "
+        "ferry terminal resume in the spring, and that two deputies would be named by the council in June."
+    )
+    units, weights = _units("Dana Ortiz will chair the harbor commission.", host, *BACKGROUND)
+    cos, cov = similarity(units[0].facts, units[1].facts, weights)
+    assert cos < DEFAULT_MEANING.cosine and cov >= DEFAULT_MEANING.full_coverage
+    assert tells_same(units[0], units[1], weights) is not None
+    # a sentence of a few words needs the full cosine: one or two rare words make its coverage
+    units, weights = _units("Ortiz will chair the commission.", host, *BACKGROUND)
+    assert similarity(units[0].facts, units[1].facts, weights)[1] >= DEFAULT_MEANING.full_coverage
+    assert tells_same(units[0], units[1], weights) is None

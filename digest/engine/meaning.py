@@ -6,7 +6,9 @@ tell the same facts in their own words, so this second level compares what sente
 numbers, negation and direction. A sentence A is *folded* under a sentence B of another outlet,
 and B is credited to both, when
 
-* A and B are about the same thing: IDF-weighted cosine of their lemma sets >= ``cosine``;
+* A and B are about the same thing: IDF-weighted cosine of their lemma sets >= ``cosine``
+  (``cosine_when_covered`` when B states nearly all of A, ``full_coverage``, and A has more
+  than ``SHORT`` lemmas: a longer B about several things has a low cosine with any one of them);
 * B states most of what A states: the IDF weight of A's lemmas that B has >= ``coverage``
   (``coverage_with_figures`` when A states two figures or more and B states them all; and two
   lemmas at least, when A has ``SHORT`` lemmas or fewer);
@@ -61,6 +63,10 @@ class MeaningParams:
     """Share of the folded sentence's lemma weight that the sentence it folds under must state."""
     coverage_with_figures: float = 0.35
     """``coverage`` for a sentence with two figures or more, all of which the other states."""
+    full_coverage: float = 0.75
+    """Coverage at or above which ``cosine_when_covered`` is enough (for more than SHORT lemmas)."""
+    cosine_when_covered: float = 0.2
+    """``cosine`` for a sentence nearly all of whose lemma weight the other states."""
     candidate_df: int = 150
     """Lemmas in more sentences than this do not produce candidates (they still count in scores)."""
     candidates: int = 8
@@ -348,9 +354,17 @@ def _scored(a: Unit, b: Unit, weights: Weights, params: MeaningParams) -> tuple[
     if a.quote and _quoted_in(a.quote, b.shingles, params) and a.quote_numbers <= b.facts.numbers:
         return Fold(0, 0, "quotation", round(sim, 4), round(cov, 4)), sim
     coverage = params.coverage_with_figures if len(a.facts.numbers) >= 2 and a.facts.numbers <= b.facts.numbers else params.coverage
-    if sim < params.cosine or cov < coverage or _too_few_shared(a.facts, b.facts):
+    if (sim < params.cosine and not _covered_by_longer(a.facts, sim, cov, params)) or cov < coverage or _too_few_shared(a.facts, b.facts):
         return None, sim
     return Fold(0, 0, "information", round(sim, 4), round(cov, 4)), sim
+
+
+def _covered_by_longer(a: Facts, sim: float, cov: float, params: MeaningParams) -> bool:
+    """``a`` is nearly all in ``b`` (``full_coverage``) and says more than a few words: the
+    cosine need only reach ``cosine_when_covered``. A sentence about one thing inside a longer
+    one about several ("X will host the Oscars" / "X announced on Friday that she will return as
+    host of the Oscars, the second time ...") has a low cosine because the other is long."""
+    return cov >= params.full_coverage and sim >= params.cosine_when_covered and len(a.lemmas) > SHORT
 
 
 def _too_few_shared(a: Facts, b: Facts) -> bool:
@@ -438,7 +452,7 @@ def _best_host(
     # Highest partial dot product first, ties by index: plain tuples compare without a key call.
     best = [host for _, host in heapq.nsmallest(params.candidates, [(-dot, host) for host, dot in partial.items()])]
     norm = weights.norm(unit.facts.lemmas)
-    floor = min(params.cosine, params.related) - 1e-9
+    floor = min(params.cosine, params.cosine_when_covered, params.related) - 1e-9
     scored: list[tuple[int, float, int, Fold]] = []
     likes: list[tuple[float, int]] = []
     for host in best:
