@@ -49,3 +49,14 @@ def test_a_sentence_only_one_outlet_carries_is_not_bold_all_over():
     assert _bold(story, "Commuters") == []
     [own] = [s for block in story.blocks for s in block.sentences if s.text.startswith("Commuters")]
     assert own.unique  # its marker credits it to outlet A alone
+
+
+def test_a_detail_inside_a_name_takes_in_the_whole_name():
+    # only "Ledger" is a word no other outlet uses, but the new detail is the newspaper
+    a = make_source(0, f"{SHARED[:-1]}, according to the Harbor City Ledger.")
+    b = make_source(1, SHARED, "Harbor City officials said the barge was empty.")
+    assert _bold(build_story([a, b]), "The harbor ferry") == ["Harbor City Ledger"]
+    # a possessive or a compound ends a name: "Portland's Ledger", "Quayside Portland-based crew"
+    a = make_source(0, f"{SHARED[:-1]}, Portland's Ledger said, as did a Quayside Portland-based crew.")
+    b = make_source(1, SHARED, "Officials in Portland said the barge crew was based nearby.")
+    assert _bold(build_story([a, b]), "The harbor ferry") == ["Ledger", "Quayside"]

@@ -30,23 +30,56 @@ PHRASE_BREAK = re.compile(r"[,;:()\[\]\"“”‘’«»–—]|\s[-‐‑]|[-�
 reputation" was bold whole, and a span never opens in a quotation and closes outside it."""
 
 
+NAME_JOINT = re.compile(r"\s*[-‐‑]?\s*")
+"""What may stand between two words of one name ("New York Times", "Jean-Luc")."""
+
+
 def detail_runs(text: str, words: Sequence[Word], is_new: Callable[[Word], bool], credited_alone: bool) -> list[list[Word]]:
-    """Runs of consecutive new words (in ``words``' order, one phrase of ``text``) that count as a detail."""
-    runs: list[list[Word]] = []
-    current: list[Word] = []
-    for word in words:
+    """Runs of consecutive new words (in ``words``' order, one phrase of ``text``) that count as a
+    detail. A run that begins or ends inside a name takes in the whole name: only "York" of "The
+    New York Times" may be a word no other outlet uses, but the new detail is the newspaper."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for index, word in enumerate(words):
         if is_new(word):
-            if current and PHRASE_BREAK.search(text, current[-1].end, word.start):
+            if current and PHRASE_BREAK.search(text, words[current[-1]].end, word.start):
                 runs.append(current)
                 current = []
-            current.append(word)
+            current.append(index)
             continue
         if current:
             runs.append(current)
         current = []
     if current:
         runs.append(current)
-    return [run for run in runs if _is_detail(run, credited_alone)]
+    details: list[list[int]] = []
+    for run in runs:
+        if not _is_detail([words[i] for i in run], credited_alone):
+            continue
+        first, last = run[0], run[-1]
+        while first > 0 and _one_name(text, words[first - 1], words[first]):
+            first -= 1
+        while last + 1 < len(words) and _one_name(text, words[last], words[last + 1]):
+            last += 1
+        previous = details[-1][-1] if details else -2
+        if first <= previous or (first == previous + 1 and _one_name(text, words[previous], words[first])):
+            details[-1] = list(range(details[-1][0], last + 1))  # one name joins it to the run before
+        else:
+            details.append(list(range(first, last + 1)))
+    return [[words[i] for i in run] for run in details]
+
+
+def _one_name(text: str, before: Word, after: Word) -> bool:
+    """True when two neighbouring words are parts of one name: both capitalised, nothing but a
+    space or hyphen between them, the first not a possessive ("Syria's Aleppo") and the second
+    not the head of a compound that modifies what follows ("Shiite Iran-backed militia")."""
+    if not (before.name and after.name) or NAME_JOINT.fullmatch(text, before.end, after.start) is None:
+        return False
+    return not text.endswith(_POSSESSIVE, before.start, before.end) and not _COMPOUND_AFTER.match(text, after.end)
+
+
+_POSSESSIVE = ("'s", "’s", "'", "’")
+_COMPOUND_AFTER = re.compile(r"[-‐‑][a-z]")
 
 
 def new_spans(text: str, facts: Facts, source: int, weights: Weights, credited_alone: bool) -> tuple[Span, ...]:
