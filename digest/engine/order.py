@@ -230,22 +230,15 @@ def _keep_within_reach(likes: dict[int, int], parent: dict[int, int], place: dic
     Links nearest their chain's start are checked first, so a dropped link's followers are
     checked against where it now stands."""
 
-    def up(group: int) -> int | None:
-        return parent.get(group, likes.get(group))
-
-    def depth(group: int) -> int:
-        steps, node = 0, up(group)
+    def chain(group: int) -> tuple[int, int]:
+        """(links followed, the group at the end) from ``group`` up its chain."""
+        steps, end, node = 0, group, parent.get(group, likes.get(group))
         while node is not None and steps < MAX_CHAIN:
-            steps, node = steps + 1, up(node)
-        return steps
+            steps, end, node = steps + 1, node, parent.get(node, likes.get(node))
+        return steps, end
 
-    for group in sorted(likes, key=lambda g: (depth(g), g)):
-        start, node = group, up(group)
-        for _ in range(MAX_CHAIN):
-            if node is None:
-                break
-            start, node = node, up(node)
-        if abs(place[start] - place[group]) > RELATED_REACH:
+    for group in sorted(likes, key=lambda g: (chain(g)[0], g)):
+        if abs(place[chain(group)[1]] - place[group]) > RELATED_REACH:
             del likes[group]
 
 
