@@ -53,3 +53,22 @@ def test_control_characters_become_visible_symbols():
     shown = visible_controls("red \x1b[31mALERT\x1b[0m bell\x07")
     assert "\x1b" not in shown and "\x07" not in shown
     assert shown == "red \u241b[31mALERT\u241b[0m bell\u2407"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        codecs.BOM_UTF32_LE + b"\x00\x00garbage",  # what follows the mark decodes to nothing readable
+        codecs.BOM_UTF8 + bytes(range(1, 32)) * 4 + b"a few letters",
+        bytes(range(1, 9)) * 20 + b"valid UTF-8, but control characters throughout",
+    ],
+    ids=["behind a byte-order mark", "behind the UTF-8 mark", "valid UTF-8"],
+)
+def test_binary_is_refused_however_it_decodes(data):
+    with pytest.raises(DecodeError, match="binary"):
+        decode_bytes(data)
+
+
+def test_text_with_a_few_control_characters_is_still_text():
+    text = "The council met on Monday.\x0c It voted to reopen the bridge.\x07 " * 5
+    assert decode_bytes(text.encode("utf-8")) == text

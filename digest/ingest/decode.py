@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from digest.safe_text import INVISIBLE, SPACES, visible_controls
@@ -29,6 +30,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     """
     if not data.strip():
         raise DecodeError("is empty")
+    return _checked(_decoded(data, declared))
+
+
+def _decoded(data: bytes, declared: str | None) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
@@ -48,15 +53,24 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     best = from_bytes(data).best()
     if best is None:
         raise DecodeError("looks like a binary file, not text")
-    text = str(best)
-    if _control_share(text) > 0.05:
+    return str(best)
+
+
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
+"""Control characters other than line ends and tabs, and the replacement character that stands
+for bytes no encoding could read: text has almost none."""
+
+BINARY_SHARE = 0.05
+"""Share of such characters above which the decoded "text" is a binary file read as text."""
+
+
+def _checked(text: str) -> str:
+    """``text``, unless it is mostly what text does not contain, whichever way it was decoded:
+    a binary file behind bytes that look like a byte-order mark, or valid UTF-8 full of
+    control characters, is refused like one with a NUL byte near its start."""
+    if len(_NOT_TEXT.findall(text)) > BINARY_SHARE * max(1, len(text)):
         raise DecodeError("looks like a binary file, not text")
     return text
-
-
-def _control_share(text: str) -> float:
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
-    return controls / max(1, len(text))
 
 
 def normalize_text(text: str) -> str:
