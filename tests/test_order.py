@@ -19,6 +19,14 @@ def test_sentences_that_lean_on_the_one_before_are_recognised():
     assert depends_on_previous("Fares will stay the same.", "The mayor said:")
 
 
+def test_a_pronoun_after_an_opening_phrase_and_a_then_lean_on_the_sentence_before():
+    previous = "Rivera left the stadium by the north gate."
+    for text in ("Minutes later, she boarded a bus to the airport.", "The club then released a statement.", "By then, the crowd had gone home.", "Since then, it has not reopened."):
+        assert depends_on_previous(text, previous), text
+    for text in ("The then-mayor of Leeds opened the bridge.", "On Monday, the club released a statement.", "Fans waited until evening, then went home."):
+        assert not depends_on_previous(text, previous), text
+
+
 def test_an_open_quotation_carries_over():
     assert open_quotation("“We will keep every route.")
     assert not open_quotation("“We will keep every route,” she said.")

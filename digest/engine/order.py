@@ -7,7 +7,8 @@ at the same place, what more outlets tell comes first, then what names the perso
 thing that most outlets name.
 
 Some sentences cannot stand alone: "He added that …", a quotation that goes on from the sentence
-before, a sentence opening with "But" or a pronoun, or one after a colon. Such a sentence is kept
+before, a sentence opening with "But" or a pronoun (or with a pronoun after a short opening phrase:
+"Minutes later, he …"), one that tells what happened "then", or one after a colon. Such a sentence is kept
 right after the shown sentence that stands for the one it follows in its own outlet, so "He" keeps
 its antecedent and a quotation is never split. Sentences that follow each other in one outlet's
 paragraph stay in one paragraph of the merged story.
@@ -33,6 +34,12 @@ _DEPENDENT_START = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN_ATTRIBUTION = re.compile(r"\b(?:he|she|they)\s+(?:said|added|says|adds|told|continued|explained|noted|wrote|went on)\b", re.IGNORECASE)
+_THEN = re.compile(r"^\W*(?:[\w'’.-]+[\s,]+){1,3}then\b(?!-)", re.IGNORECASE)
+""""then" among a sentence's first words ("The council then voted", "By then, ..."): what
+happened next, after what the sentence before told. ("then-President" is a title, not a time.)"""
+_PRONOUN_AFTER_OPENING = re.compile(r"^[^,;:\"“”]{1,40},\s+(?:he|she|they|it)\b", re.IGNORECASE)
+"""A pronoun as the subject after a short opening phrase ("Minutes later, he shot ..."): its
+antecedent is in the sentence before, as for a sentence that opens with the pronoun."""
 
 
 MAX_QUOTED_SENTENCES = 8
@@ -88,7 +95,8 @@ def depends_on_previous(text: str, previous: str | None, quoted: bool = False) -
         return CONTINUES_QUOTATION
     if previous.rstrip().endswith(":") or stripped[0].islower():
         return LEANS
-    return LEANS if _DEPENDENT_START.match(stripped) or _PRONOUN_ATTRIBUTION.search(stripped) else 0
+    leans = _DEPENDENT_START.match(stripped) or _PRONOUN_AFTER_OPENING.match(stripped) or _THEN.match(stripped)
+    return LEANS if leans or _PRONOUN_ATTRIBUTION.search(stripped) else 0
 
 
 @dataclass(frozen=True)
