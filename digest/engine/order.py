@@ -7,10 +7,10 @@ at the same place, what more outlets tell comes first, then what names the perso
 thing that most outlets name.
 
 Some sentences cannot stand alone: "He added that …", a quotation that goes on from the sentence
-before, a sentence opening with "But" or a pronoun (or with a pronoun after a short opening phrase:
-"Minutes later, he …"), one that tells what happened "then", or one after a colon. Such a sentence is kept
-right after the shown sentence that stands for the one it follows in its own outlet, so "He" keeps
-its antecedent and a quotation is never split. Sentences that follow each other in one outlet's
+before, a sentence opening with "But" or a pronoun (or with a pronoun after a short opening
+phrase: "Minutes later, he …"), one that tells what happened "then", or one after a colon. Such
+a sentence is kept right after the shown sentence that stands for the one it follows in its own
+outlet, so "He" keeps its antecedent and a quotation is never split. Sentences that follow each other in one outlet's
 paragraph stay in one paragraph of the merged story.
 
 A sentence *related* to another told by at least as many outlets (about the same thing, in

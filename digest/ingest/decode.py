@@ -65,9 +65,9 @@ BINARY_SHARE = 0.05
 
 
 def _checked(text: str) -> str:
-    """``text``, unless it is mostly what text does not contain, whichever way it was decoded:
-    a binary file behind bytes that look like a byte-order mark, or valid UTF-8 full of
-    control characters, is refused like one with a NUL byte near its start."""
+    """``text``, unless more than BINARY_SHARE of it is what text does not contain, whichever
+    way it was decoded: a binary file behind bytes that look like a byte-order mark, or valid
+    UTF-8 full of control characters, is refused like one with a NUL byte near its start."""
     if len(_NOT_TEXT.findall(text)) > BINARY_SHARE * max(1, len(text)):
         raise DecodeError("looks like a binary file, not text")
     return text
