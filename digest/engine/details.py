@@ -3,8 +3,9 @@
 A content word is new for an outlet when no other outlet uses its lemma in any sentence of the
 story (``meaning.Weights.owners``), so a rewording of what others said is not a detail, and a
 name or figure only this outlet gives is. New words close together (only function words between
-them, in one phrase: no comma, dash, bracket or quotation mark) form one span. A span is a detail when it holds a name or a number, or two or more content
-words; one lone new word is usually a synonym, not news.
+them, in one phrase: no comma, dash, bracket or quotation mark) form one span. A span is a
+detail when it holds a name or a number, or two or more content words; one lone new word is
+usually a synonym, not news.
 
 A sentence that only one outlet carries is already credited to it by its marker (‹only B›), so
 there only names and figures are highlighted, and nothing when they would cover most of the

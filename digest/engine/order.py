@@ -10,8 +10,8 @@ Some sentences cannot stand alone: "He added that …", a quotation that goes on
 before, a sentence opening with "But" or a pronoun (or with a pronoun after a short opening
 phrase: "Minutes later, he …"), one that tells what happened "then", or one after a colon. Such
 a sentence is kept right after the shown sentence that stands for the one it follows in its own
-outlet, so "He" keeps its antecedent and a quotation is never split. Sentences that follow each other in one outlet's
-paragraph stay in one paragraph of the merged story.
+outlet, so "He" keeps its antecedent and a quotation is never split. Sentences that follow each
+other in one outlet's paragraph stay in one paragraph of the merged story.
 
 A sentence *related* to another told by at least as many outlets (about the same thing, in
 other facts: ``meaning.Folding.related``) is read after that one's paragraph rather than at its
