@@ -68,6 +68,13 @@ def test_numbers_written_as_words_or_figures_are_one_figure():
     assert facts("Fares rose by 1,500 dollars.").numbers == {"1500"}
 
 
+def test_a_figure_written_with_its_scale_is_the_figure_and_the_scale():
+    assert facts("The port got a $40bn loan.").numbers == facts("The port got a $40 billion loan.").numbers == {"40", "billion"}
+    assert facts("He asked for $3.5MM a season.").numbers == facts("He asked for $3.5 million a season.").numbers == {"3.5", "million"}
+    assert facts("The port got a $40bn loan.").numbers != facts("The port got a $40m loan.").numbers
+    assert facts("The plant cost 7bn to build.").number_contexts == ()  # an amount, not a count of what follows
+
+
 def test_a_negation_bears_on_the_next_few_words_only():
     found = facts("The mayor did not sign the budget, and the council approved new fares for the harbor ferries.")
     assert "sign" in found.negated and "budget" in found.negated
@@ -159,6 +166,17 @@ def test_a_different_figure_never_folds():
     )
     assert different_fact(units[0].facts, units[1].facts) == "a number the other lacks"
     assert tells_same(units[0], units[1], weights) is None
+
+
+def test_a_figure_with_its_scale_abbreviated_is_the_same_figure():
+    units, weights = _units(
+        "The city will borrow $40bn from the regional fund to rebuild the harbour.",
+        "To rebuild its harbour the city is set to borrow $40 billion from the regional fund, the mayor said.",
+        "The city will borrow $40m from the regional fund to rebuild the harbour.",
+        *BACKGROUND,
+    )
+    assert tells_same(units[0], units[1], weights) is not None
+    assert different_fact(units[2].facts, units[1].facts) == "a number the other lacks"  # millions are not billions
 
 
 def test_who_did_what_to_whom_matters():

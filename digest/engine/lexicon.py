@@ -9,7 +9,8 @@ sentence into those facts:
   the verbs of attribution ("said", "told", "according to") are not content;
 * names: capitalised words inside a sentence, and a capitalised first word that the dictionary
   does not know or knows as a proper noun;
-* numbers: figures, and number words written out ("two", "second", "million");
+* numbers: figures, and number words written out ("two", "second", "million"); a figure with
+  its scale abbreviated is the figure and the scale ("$40bn" states what "$40 billion" states);
 * negation, and words of opposite direction ("rise"/"fall", "approve"/"reject"): two sentences
   that differ in these state different facts however alike their words are.
 
@@ -279,17 +280,22 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
                 roles[raw] = role
         kind = role[1]
         if kind == _CONTENT:
-            _, _, lem, number, name, first_name, name_key, capitals = role
+            _, _, lem, number, name, first_name, name_key, capitals, scale = role
             if norm == "one" and _pronoun_one(tokens.norms, position) and text[end : end + 1] not in HYPHENS:
                 continue
             if position == 0 and name:
                 name = first_name or name_key in names
             found.append(Word(start, end, lem, name, number))
             found_at.append(position)
+            if scale:  # "$110bn" states what "$110 billion" states: the figure, then its scale
+                found.append(Word(start, end, scale, False, True))
+                found_at.append(position)
             if name and capitals:
                 acronyms[lem] = capitals
             if position <= scope_end:
                 negated.add(lem)
+                if scale:
+                    negated.add(scale)
             if name and position <= agent_until:
                 agents.add(lem)
                 agent_until = position + 1  # the rest of the name: "by Judge James Bodiford"
@@ -433,7 +439,15 @@ class _Role(NamedTuple):
     """As a first word it is a name too when the story writes this capitalised elsewhere."""
     capitals: str = ""
     """An acronym's letters, lowercase ("" when it has fewer than two capitals)."""
+    scale: str = ""
+    """For a figure written with its scale ("110bn", "$21MM"): the scale as a word ("billion");
+    ``lemma`` is then the figure alone."""
 
+
+SCALE_SUFFIXES = {"bn": "billion", "b": "billion", "mn": "million", "mm": "million", "m": "million", "tn": "trillion", "trn": "trillion"}
+"""Letters news writes straight after a figure for its scale ("$110bn", "€3.5m", "$21MM")."""
+
+_SCALED = re.compile(r"(\d+(?:\.\d+)?)(" + "|".join(SCALE_SUFFIXES) + ")")
 
 _ROLES: dict[str, _Role] = {}
 """Word as written -> its role, filled as words are met: ``facts`` looks at every word of a
@@ -464,6 +478,9 @@ def _role(raw: str, norm: str) -> _Role:
     number = is_number(lem)
     if len(lem) < 2 and not number:
         return _Role(written, _NOTHING)
+    scaled = _SCALED.fullmatch(lem) if number else None
+    if scaled is not None:
+        return _Role(written, _CONTENT, scaled.group(1), True, scale=SCALE_SUFFIXES[scaled.group(2)])
     name = not number and raw[:1].isupper()
     acronym = len(raw) > 1 and raw.isupper()
     capitals = [ch for ch in raw if ch.isupper()]
