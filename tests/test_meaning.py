@@ -73,6 +73,7 @@ def test_a_figure_written_with_its_scale_is_the_figure_and_the_scale():
     assert facts("He asked for $3.5MM a season.").numbers == facts("He asked for $3.5 million a season.").numbers == {"3.5", "million"}
     assert facts("The port got a $40bn loan.").numbers != facts("The port got a $40m loan.").numbers
     assert facts("The plant cost 7bn to build.").number_contexts == ()  # an amount, not a count of what follows
+    assert facts("He moved from 3B to 2B.").numbers == {"3b", "2b"}  # a position, not billions
 
 
 def test_a_negation_bears_on_the_next_few_words_only():

@@ -444,8 +444,9 @@ class _Role(NamedTuple):
     ``lemma`` is then the figure alone."""
 
 
-SCALE_SUFFIXES = {"bn": "billion", "b": "billion", "mn": "million", "mm": "million", "m": "million", "tn": "trillion", "trn": "trillion"}
-"""Letters news writes straight after a figure for its scale ("$110bn", "€3.5m", "$21MM")."""
+SCALE_SUFFIXES = {"bn": "billion", "mn": "million", "mm": "million", "m": "million", "tn": "trillion", "trn": "trillion"}
+"""Letters news writes straight after a figure for its scale ("$110bn", "€3.5m", "$21MM"). Not
+"b": "3B" and "2B" are more often a baseball position, a pencil or a paragraph than $3 billion."""
 
 _SCALED = re.compile(r"(\d+(?:\.\d+)?)(" + "|".join(SCALE_SUFFIXES) + ")")
 
