@@ -325,6 +325,18 @@ def test_a_day_conflicts_only_with_another_day_and_sources_are_not_facts():
     assert different_fact(units[0].facts, units[2].facts) == "different names"  # Thursday / Friday
 
 
+def test_a_speaker_who_reports_its_own_deed_is_who_the_fact_is_about():
+    # "X said it/they ..." tells what X did: X is not only the source of the news
+    assert "globex" in facts("The stores will close, Globex said.").sources
+    assert "globex" in facts("Globex said the stores will close.").sources
+    assert not facts("Globex said it will close 40 stores.").sources
+    assert not facts("Globex said last week that they would close 40 stores.").sources
+    units, _ = _units("Globex said on Monday it will close 40 stores in Ohio.", "Initech will close 40 stores in Ohio.", *BACKGROUND)
+    assert different_fact(units[0].facts, units[1].facts) == "different names"
+    units, _ = _units("Globex will close 40 stores in Ohio, a spokesman for the company said.", "Globex said on Monday it will close 40 stores in Ohio.", *BACKGROUND)
+    assert different_fact(units[0].facts, units[1].facts) is None
+
+
 def test_what_an_outlet_adds_to_a_restatement_stays_visible_as_its_addition():
     a = make_source(0, "The ferry captain was arrested in Portland on Tuesday after the collision.", "Rescue crews searched the river through the night.")
     b = make_source(1, "Police arrested the ferry captain in Portland on Tuesday after the collision with a grain barge.", "The bridge had been inspected in March.")

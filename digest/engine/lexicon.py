@@ -311,7 +311,9 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
             orienting.add(role[2])
     names = [w.lemma for w in found if w.name]
     order = tuple(dict.fromkeys(names))
-    near_attribution = {p for a in attributions for p in range(a - ATTRIBUTION_REACH, a + ATTRIBUTION_REACH + 1)}
+    near_attribution = {
+        p for a in attributions for p in range(a if _speaker_is_subject(tokens.norms, a) else a - ATTRIBUTION_REACH, a + ATTRIBUTION_REACH + 1)
+    }
     contexts = tuple((word.lemma, _counted(text, found, i)) for i, word in enumerate(found) if _is_count(text, found, i))
     quotes = [m.span() for m in QUOTATION.finditer(text)] or _continued_quotation(text, tokens, attributions)
     quoted = compact(frozenset(w.lemma for w in found if any(a <= w.start < b for a, b in quotes)))
@@ -333,6 +335,33 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
         quoted=quoted,
         number_contexts=contexts,
     )
+
+
+SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
+"""A verb of attribution followed by one of these ("the Angels said they made an offer", "the
+company said it will cut 100 jobs") tells what the speaker did: the name before it is who the
+fact is about, not only who told it."""
+
+
+REPORTING_FILLERS = TIME_NAMES | frozenset("that on in at a an the statement interview last this next week weekend month year earlier later yesterday today tonight".split())
+"""Words that may stand between a verb of attribution and the subject of what was reported
+("said last week they", "said in a statement that it")."""
+
+
+def _speaker_is_subject(norms: list[str], attribution: int) -> bool:
+    """True when the reported clause after the verb of attribution at ``attribution`` has a
+    pronoun as its subject (after a few words of when and how it was said), which stands for
+    the speaker before the verb."""
+    for norm in norms[attribution + 1 : attribution + 1 + SPEAKER_REACH]:
+        if norm in SUBJECT_PRONOUNS:
+            return True
+        if norm not in REPORTING_FILLERS:
+            return False
+    return False
+
+
+SPEAKER_REACH = 5
+"""Most words after the verb of attribution looked at for the pronoun."""
 
 
 _QUOTE_MARK = re.compile(r"[“”\"]")
