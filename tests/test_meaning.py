@@ -337,6 +337,22 @@ def test_a_speaker_who_reports_its_own_deed_is_who_the_fact_is_about():
     assert different_fact(units[0].facts, units[1].facts) is None
 
 
+def test_a_name_written_in_full_is_the_name_written_short():
+    units, _ = _units(
+        "The club named Maurice Okafor coach on Monday.",
+        "Okafor was named coach on Monday after Dan Pell was dismissed.",
+        "Jim Pell was dismissed on Monday.",
+        "Dan Pell was dismissed on Monday.",
+        "Ortiz Cancels Harbor Parade.",
+        "Ortiz praised the harbor parade organised by Lena Park.",
+        *BACKGROUND,
+    )
+    assert different_fact(units[0].facts, units[1].facts) is None  # "Maurice Okafor" / "Okafor"
+    assert different_fact(units[2].facts, units[3].facts) == "different names"  # two Pells
+    # a headline's capitalised ordinary word ("Cancels") is no part of Ortiz's name
+    assert different_fact(units[4].facts, units[5].facts) == "different names"
+
+
 def test_what_an_outlet_adds_to_a_restatement_stays_visible_as_its_addition():
     a = make_source(0, "The ferry captain was arrested in Portland on Tuesday after the collision.", "Rescue crews searched the river through the night.")
     b = make_source(1, "Police arrested the ferry captain in Portland on Tuesday after the collision with a grain barge.", "The bridge had been inspected in March.")

@@ -166,6 +166,13 @@ def _lemma(word: str) -> tuple[str, bool]:
     return lemma.casefold(), proper
 
 
+@lru_cache(maxsize=4096)
+def proper_noun(lemma_: str) -> bool:
+    """Whether the dictionary knows a name's lemma only as a proper noun, or not at all
+    ("maurice", "washington"), rather than as an ordinary word ("restore", "general")."""
+    return _lemma(lemma_)[1]
+
+
 _LEMMAS: dict[str, str] = {}
 """Normalized word -> lemma, filled as words are met (a dictionary lookup is the hot path of
 ``facts``, run for every word of the story)."""

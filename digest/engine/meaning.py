@@ -50,7 +50,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-from digest.engine.lexicon import TIME_NAMES, Facts, Word, opposed
+from digest.engine.lexicon import TIME_NAMES, Facts, Word, opposed, proper_noun
 
 FoldKind = Literal["information", "quotation"]
 
@@ -275,6 +275,8 @@ def _unmatched_names(a: Facts, b: Facts) -> frozenset[str]:
         for name_run in _name_runs(a.words):
             if not b.names.isdisjoint(name_run):
                 extra -= b.lemmas.intersection(name_run)
+    if extra:
+        extra -= _shortened_by(a, b)
     run = [n for n in a.name_order if n in extra]
     initials = "".join(n[0] for n in run)
     for _, letters in b.acronyms:
@@ -315,17 +317,34 @@ def _unlike(names: frozenset[str], others: frozenset[str]) -> bool:
     return any(not any(n[:NAME_STEM] == m[:NAME_STEM] or n.startswith(m) or m.startswith(n) for m in others) for n in names)
 
 
+def _shortened_by(a: Facts, b: Facts) -> set[str]:
+    """The proper names of ``a`` that ``b`` leaves out when it writes the same one shorter:
+    "Maurice Cheeks" / "Cheeks", "the Washington Nationals" / "the Nationals". A name of ``a``
+    counts when it stands right next to a name ``b`` states, in a name that ``b`` writes with
+    nothing of its own beside it ("Jim O'Brien" / "Dan O'Brien" stay two people), and is a
+    proper noun: the capitalised ordinary words of a headline ("Obama Administration
+    Restores ...") are not names of one person."""
+    left_out: set[str] = set()
+    b_runs = [frozenset(run) for run in _name_runs(b.words, gap=1)]
+    for run in _name_runs(a.words, gap=1):
+        shared = b.names.intersection(run)
+        if shared and all(run_b <= a.names for run_b in b_runs if not shared.isdisjoint(run_b)):
+            left_out.update(name for name in run if name not in b.names and proper_noun(name))
+    return left_out
+
+
 NAME_GAP = 2
 """Most characters between two capitalised words of one name ("Chief Scott", "Summit, Inc")."""
 
 
-def _name_runs(found: Sequence[Word]) -> list[list[str]]:
-    """The lemmas of each run of capitalised words that stand together ("Police Chief Scott Russell")."""
+def _name_runs(found: Sequence[Word], gap: int = NAME_GAP) -> list[list[str]]:
+    """The lemmas of each run of capitalised words that stand together ("Police Chief Scott
+    Russell"), at most ``gap`` characters apart."""
     runs: list[list[str]] = []
     previous: Word | None = None
     for word in found:
         if word.name:
-            if previous is not None and previous.name and word.start - previous.end <= NAME_GAP:
+            if previous is not None and previous.name and word.start - previous.end <= gap:
                 runs[-1].append(word.lemma)
             else:
                 runs.append([word.lemma])
