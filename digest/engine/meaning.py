@@ -216,7 +216,7 @@ def different_fact(a: Facts, b: Facts) -> str | None:
     if a.quoted - b.lemmas:
         return "a quotation the other lacks"
     extra_a = _unmatched_names(a, b)
-    extra_b = _unmatched_names(b, a)
+    extra_b = _unmatched_names(b, a) if extra_a else extra_a  # both sides need one
     if (extra_a & TIME_NAMES) and (extra_b & TIME_NAMES) or (extra_a - TIME_NAMES) and (extra_b - TIME_NAMES):
         return "different names"
     if _in_another_order(a, b):
@@ -275,7 +275,7 @@ def _unmatched_names(a: Facts, b: Facts) -> frozenset[str]:
         for name_run in _name_runs(a.words):
             if not b.names.isdisjoint(name_run):
                 extra -= b.lemmas.intersection(name_run)
-    if extra:
+    if extra and not a.names.isdisjoint(b.names) and any(proper_noun(name) for name in extra):
         extra -= _shortened_by(a, b)
     run = [n for n in a.name_order if n in extra]
     initials = "".join(n[0] for n in run)
