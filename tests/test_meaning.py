@@ -233,6 +233,10 @@ def test_a_short_sentence_folds_only_under_one_that_states_all_its_words():
     assert tells_same(units[0], units[1], weights) is None
     units, weights = _units("I partied hard.", "She was known for partying far too hard.", *parties)
     assert tells_same(units[0], units[1], weights) is not None
+    # one content word is not enough to tell that a sentence says what another says
+    units, weights = _units("News.", "The better news is that the party ended early.", *parties)
+    assert similarity(units[0].facts, units[1].facts, weights)[1] == 1.0
+    assert tells_same(units[0], units[1], weights) is None
 
 
 def test_a_sentence_with_words_no_other_outlet_uses_is_not_folded():

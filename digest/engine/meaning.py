@@ -11,7 +11,7 @@ and B is credited to both, when
   than ``SHORT`` lemmas: a longer B about several things has a low cosine with any one of them);
 * B states most of what A states: the IDF weight of A's lemmas that B has >= ``coverage``
   (``coverage_with_figures`` when A states two figures or more and B states them all; and two
-  lemmas at least, when A has ``SHORT`` lemmas or fewer);
+  lemmas at least, when A has ``SHORT`` lemmas or fewer: one word alone never folds);
 * and nothing marks a different fact. Every number of A is in B, counting the same thing (a
   content word beside it in both), and every word A quotes is in B; if
   A and B each name someone
@@ -85,9 +85,10 @@ DEFAULT_MEANING = MeaningParams()
 
 SHORT = 3
 """A sentence with this few content lemmas folds by information only under a sentence that
-shares two of them (each, when it has fewer): with two or three words, one rare word shared
-("I partied *hard*" / "old habits die *hard*") makes the scores, and the word left out is the
-fact."""
+shares two of them: with two or three words, one rare word shared ("I partied *hard*" / "old
+habits die *hard*") makes the scores, and the word left out is the fact. So a sentence of one
+content word never folds by information: "News." under "The better news is ...", "See?" under
+"... remains to be seen" would credit another outlet with what it does not report."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,8 +388,8 @@ def _covered_by_longer(a: Facts, sim: float, cov: float, params: MeaningParams) 
 
 
 def _too_few_shared(a: Facts, b: Facts) -> bool:
-    """A short sentence (``SHORT``) shares fewer than two of its lemmas with ``b`` (or not its one)."""
-    return len(a.lemmas) <= SHORT and len(a.lemmas & b.lemmas) < min(2, len(a.lemmas))
+    """A short sentence (``SHORT``) shares fewer than two of its lemmas with ``b``."""
+    return len(a.lemmas) <= SHORT and len(a.lemmas & b.lemmas) < 2
 
 
 def _quoted_in(quote: frozenset[str], shingles: frozenset[str], params: MeaningParams) -> bool:
