@@ -93,6 +93,17 @@ def test_when_two_framings_each_add_words_the_quotation_is_shown_once_and_both_f
     assert "Pentagon" in visible and "Esper" in visible
 
 
+def test_a_near_copy_shows_what_it_adds_but_not_a_name_spelt_another_way():
+    # the longer wording is shown; the shorter adds a name of its own
+    first = "The ferry captain was arrested in Portland on Tuesday after the collision with a grain barge near the Technicolor studio during a night of heavy fog on the river."
+    second = "The ferry captain was arrested in Portland on Tuesday after the collision with a grain barge near the Technicolour studio, harbor pilot Lena Ortiz said."
+    [shown] = [s for block in build_story([make_source(0, first), make_source(1, second)]).blocks for s in block.sentences]
+    assert [v.how for v in shown.variants] == ["wording"]
+    visible = shown.text + " ".join(a.text for a in shown.additions)
+    assert "Lena Ortiz" in visible  # the near-copy's own detail is not hidden
+    assert visible.count("Technicolo") == 1  # a spelling is not a detail
+
+
 def test_one_source_is_all_unique_and_in_order():
     story = build_story([make_source(0, WIRE, QUOTE, EXTRA_A)])
     assert [s.text for b in story.blocks for s in b.sentences] == [WIRE, QUOTE, EXTRA_A]

@@ -315,7 +315,13 @@ def substitutes(a: Facts, b: Facts) -> bool:
 
 def _unlike(names: frozenset[str], others: frozenset[str]) -> bool:
     """True when one of ``names`` is no spelling or shortening of any of ``others``."""
-    return any(not any(n[:NAME_STEM] == m[:NAME_STEM] or n.startswith(m) or m.startswith(n) for m in others) for n in names)
+    return any(not _spelt_as_one_of(name, others) for name in names)
+
+
+def _spelt_as_one_of(name: str, others: frozenset[str]) -> bool:
+    """True when ``name`` is a spelling or shortening of one of ``others`` ("technicolour" /
+    "technicolor", "tenn" / "tennessee")."""
+    return any(name[:NAME_STEM] == other[:NAME_STEM] or name.startswith(other) or other.startswith(name) for other in others)
 
 
 def _shortened_by(a: Facts, b: Facts) -> set[str]:
@@ -398,8 +404,13 @@ def _quoted_in(quote: frozenset[str], shingles: frozenset[str], params: MeaningP
 
 def remainder(a: Facts, a_carriers: frozenset[int], b: Facts, weights: Weights) -> tuple[Word, ...]:
     """The words of ``a`` that only ``a`` states: ``b`` lacks them and no outlet other than
-    ``a_carriers`` uses them anywhere in the story. Shown as ``a``'s addition when it folds."""
-    return tuple(w for w in a.words if w.lemma not in b.lemmas and not weights.told_by_others(w.lemma, a_carriers))
+    ``a_carriers`` uses them anywhere in the story. Shown as ``a``'s addition when it folds. A
+    name ``b`` writes in another spelling ("Technicolour" / "Technicolor") is not one of them."""
+    return tuple(
+        w
+        for w in a.words
+        if w.lemma not in b.lemmas and not weights.told_by_others(w.lemma, a_carriers) and not (w.name and _spelt_as_one_of(w.lemma, b.names))
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -352,7 +352,7 @@ def _merged_sentence(
         variants.append(Variant(sources[member.ref.source].id, member.ref, member.text, member.how or "wording", resemblance, containment, information))
         if member.how == "quotation":
             addition = _framing(member, rep, sources, weights)
-        elif member.how == "information":
+        elif member.text != rep.text:  # in other words, or worded alike with words of its own
             addition = _remainder(member, rep, sources, weights)
         else:
             addition = None
@@ -389,9 +389,12 @@ def _framing(member: _Sentence, rep: _Sentence, sources: Sequence[Source], weigh
 
 
 def _remainder(member: _Sentence, rep: _Sentence, sources: Sequence[Source], weights: Weights) -> Addition | None:
-    """The details a sentence folded by information states beyond the shown one, as fragments
-    of its own text ("drone strike · Jerusalem"), or None when it states no detail more."""
+    """The details a sentence shown under another states beyond it, as fragments of its own
+    text ("drone strike · Jerusalem"), or None when it states no detail more. A near-copy
+    ("same wording") may add a clause of its own as much as a restatement may."""
     assert member.facts is not None and rep.facts is not None
+    if member.facts.lemmas.isdisjoint(weights.own_lemmas.get(member.ref.source, ())):
+        return None  # most sentences: every word is told by another outlet too
     keep = {id(w) for w in remainder(member.facts, frozenset({member.ref.source}), rep.facts, weights)}
     runs = detail_runs(member.text, member.facts.words, lambda word: id(word) in keep, credited_alone=False)
     if not runs:
