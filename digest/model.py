@@ -111,12 +111,14 @@ class Variant:
 @dataclass(frozen=True, slots=True)
 class Addition:
     """An outlet's own words attached to a merged sentence it shares: the framing around a
-    quotation that the merged sentence already shows ("…,” the minister told reporters)."""
+    quotation that the merged sentence already shows ("…,” the minister told reporters), or the
+    details its own wording gives beyond the merged sentence ("drone strike · Jerusalem")."""
 
     source_id: str
     ref: SentenceRef
     text: str
-    """The outlet's sentence with the shared quotation replaced by an ellipsis."""
+    """The outlet's sentence with the shared quotation replaced by an ellipsis, or the fragments
+    of it that are details, joined by " · "."""
     new_spans: tuple[Span, ...] = ()
 
 

@@ -34,8 +34,10 @@ Each merged sentence is one piece of information: ``sources`` lists every outlet
 it, in its own wording or another; each folded sentence is a variant that says how it matched
 (the same wording, the same information in other words, or the same quotation) with its scores
 against the shown text: ``resemblance`` and ``containment`` of word trigrams, ``cosine`` of
-IDF-weighted content lemmas. An addition is another outlet's own framing of a quotation the
-sentence shows, with the quotation replaced by “…”.
+IDF-weighted content lemmas. An addition is another outlet's own words attached to the
+sentence: its framing of a quotation the sentence shows, with the quotation replaced by “…”, or
+the details its own wording (same wording or same information) gives beyond the shown one, as
+fragments of its text joined by " · ".
 
 Offsets in ``new_spans`` are character offsets into the sentence's ``text`` (end exclusive): the
 words no other outlet states anywhere in the story. ``sources[i].sentences[p][k]`` is sentence k of
