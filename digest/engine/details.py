@@ -88,7 +88,7 @@ def new_spans(text: str, facts: Facts, source: int, weights: Weights, credited_a
 
     ``credited_alone``: the sentence is shown as this outlet's alone (its marker says so).
     """
-    if facts.lemmas.isdisjoint(weights.own_lemmas.get(source, ())):
+    if not weights.has_own_words(facts.lemmas, source):
         return ()  # most sentences: every word is told by another outlet too
     sole_owner = weights.sole_owner
     details = detail_runs(text, facts.words, lambda word: sole_owner.get(word.lemma) == source, credited_alone)

@@ -166,10 +166,10 @@ def _lemma(word: str) -> tuple[str, bool]:
     return lemma.casefold(), proper
 
 
-@lru_cache(maxsize=4096)
 def proper_noun(lemma_: str) -> bool:
     """Whether the dictionary knows a name's lemma only as a proper noun, or not at all
-    ("maurice", "washington"), rather than as an ordinary word ("restore", "general")."""
+    ("maurice", "washington"), rather than as an ordinary word ("restore", "general");
+    ``_lemma`` remembers its answers."""
     return _lemma(lemma_)[1]
 
 

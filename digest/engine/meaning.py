@@ -167,6 +167,11 @@ class Weights:
             found = self._norms[lemmas] = math.sqrt(sum(idf.get(lemma, 0.0) ** 2 for lemma in lemmas))
         return found
 
+    def has_own_words(self, lemmas: frozenset[str], source: int) -> bool:
+        """True when ``source`` uses one of ``lemmas`` that no other outlet uses: one set test
+        that spares most sentences the search for their details."""
+        return not lemmas.isdisjoint(self.own_lemmas.get(source, ()))
+
     def told_by_others(self, lemma: str, carriers: frozenset[int]) -> bool:
         """True when an outlet other than ``carriers`` uses the lemma somewhere in the story."""
         owners = self.owners.get(lemma)

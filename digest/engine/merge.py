@@ -393,7 +393,7 @@ def _remainder(member: _Sentence, rep: _Sentence, sources: Sequence[Source], wei
     text ("drone strike · Jerusalem"), or None when it states no detail more. A near-copy
     ("same wording") may add a clause of its own as much as a restatement may."""
     assert member.facts is not None and rep.facts is not None
-    if member.facts.lemmas.isdisjoint(weights.own_lemmas.get(member.ref.source, ())):
+    if not weights.has_own_words(member.facts.lemmas, member.ref.source):
         return None  # most sentences: every word is told by another outlet too
     keep = {id(w) for w in remainder(member.facts, frozenset({member.ref.source}), rep.facts, weights)}
     runs = detail_runs(member.text, member.facts.words, lambda word: id(word) in keep, credited_alone=False)
