@@ -329,6 +329,14 @@ def test_a_day_conflicts_only_with_another_day_and_sources_are_not_facts():
     assert different_fact(units[0].facts, units[2].facts) == "different names"  # Thursday / Friday
 
 
+def test_a_month_written_short_is_the_month_written_out():
+    # the dictionary knows some abbreviations ("Oct."), not all ("Dec.", "Aug.", "Jan.")
+    for short, month in (("Dec.", "december"), ("Aug.", "august"), ("Jan.", "january"), ("Oct.", "october")):
+        assert month in facts(f"The ferry sank on {short} 3 near the harbor.").lemmas
+    assert _why_apart("The ferry sank on Dec. 3 near the harbor.", "The ferry sank near the harbor on December 3.") is None
+    assert _why_apart("The ferry sank on Dec. 3 near the harbor.", "The ferry sank near the harbor on November 3.") == "different names"
+
+
 def test_a_speaker_who_reports_its_own_deed_is_who_the_fact_is_about():
     # "X said it/they ..." tells what X did: X is not only the source of the news
     assert "globex" in facts("The stores will close, Globex said.").sources

@@ -52,6 +52,13 @@ TIME_NAMES = frozenset(
 )
 """Names of days and months: a time, comparable only with another time."""
 
+MONTH_ABBREVIATIONS = {
+    "jan": "january", "feb": "february", "apr": "april", "jun": "june", "jul": "july", "aug": "august",
+    "sep": "september", "sept": "september", "oct": "october", "nov": "november", "dec": "december",
+}
+"""A month written short ("Dec. 27") is the month written out ("December 27"): one lemma, so the
+two do not read as two different times. "Mar." is left as it is: "mar" is also a verb."""
+
 AGENT_REACH = 2
 """Words after the "by" of a passive within which a name names who did it ("was acquired by
 the Angels")."""
@@ -191,7 +198,7 @@ def lemma(word: str) -> str:
         elif word[0].isdigit():
             found = word
         else:
-            found = _lemma(word)[0]
+            found = MONTH_ABBREVIATIONS.get(word) or _lemma(word)[0]
         if len(_LEMMAS) < _LEMMA_MEMORY:
             _LEMMAS[word] = found
     return found
