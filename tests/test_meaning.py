@@ -465,6 +465,25 @@ def test_the_agent_of_a_passive_is_who_did_it():
     assert _why_apart("Dana Okafor backed a plan by the Salem Harbor Board on Monday.", "Dana Okafor backed the Salem Harbor Board plan on Monday.") is None
 
 
+def test_a_passive_without_its_agent_tells_what_the_active_tells():
+    # "was fired as director of the board" names the board after Okafor; "the board fired" before
+    passive = "Dana Okafor was fired as director of the Salem Harbor Board on Monday."
+    assert _why_apart(passive, "The Salem Harbor Board fired director Dana Okafor on Monday.") is None
+    # the same names around the same verb the other way round are still another fact
+    assert _why_apart("The Salem Harbor Board fired director Dana Okafor on Monday.", "Dana Okafor fired the Salem Harbor Board on Monday.") == "names in another order"
+    assert _why_apart("Dana Okafor sued the Salem Harbor Board on Monday.", "The Salem Harbor Board sued Dana Okafor on Monday.") == "names in another order"
+
+
+def test_a_name_in_another_clause_than_the_verb_keeps_the_order_check():
+    # Jones arrived; the other says Jones did the attacking: not told by the first
+    assert _why_apart("Lee Smith was attacked after Dana Jones arrived at the harbor.", "Dana Jones attacked Lee Smith at the harbor.") == "names in another order"
+    # a clause opened by its verb has its doer after it: nothing is told by where the names stand
+    attacking = "Attacking Lee Smith, Dana Jones shouted at the harbor."  # Jones attacked Smith
+    assert _why_apart(attacking, "Dana Jones was attacked near Lee Smith's home at the harbor.") == "names in another order"
+    # a participle after a determiner describes a noun: "the rarely used Harbor Act" is no verb
+    assert facts("Salem members invoked the rarely used Harbor Act.").actions == (("invoke", 2, False),)
+
+
 def test_exclusive_alternatives_keep_facts_apart():
     # a man or a woman, the northern or the southern pier: the same sentence about someone else
     for one, other in (("A man", "A woman"), ("Two boys", "Two girls")):

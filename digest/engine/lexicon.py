@@ -67,6 +67,10 @@ PASSIVE_AUXILIARIES = frozenset("is are was were be been being get gets got gott
 """One of these at most two words before "by" makes it a passive's ("was acquired by the
 Angels", "has been fired by"), not a noun's ("a proposal by the Bush administration")."""
 
+DETERMINERS = frozenset("a an the this these those his her its their our my your".split())
+"""A word in its -ed or -ing form one or two words after one of these describes a noun ("the
+injured man", "a rarely used law"): it is no verb of the sentence."""
+
 NUMBER_REACH = 2
 """Content words after a figure that say what it counts ("12 people", "12 arrested")."""
 
@@ -256,6 +260,12 @@ class Facts:
     """Each count with the content lemmas after it (what it counts): "12 people injured" and
     "12 arrested" state the same figure about different things. Dates, years, ordinals and
     amounts are left out: their neighbours vary with the wording, not the fact."""
+    actions: tuple[tuple[str, int, bool], ...] = ()
+    """Each verb written in its -ed or -ing form: (lemma, its place in ``words``, passive). Who
+    stands before and after it says who did it and to whom (see meaning._roles_disagree)."""
+    breaks: tuple[int, ...] = ()
+    """Places in ``words`` before which a clause word stands ("after", "when", "and", "which"):
+    a name past one may belong to another clause, doing something else."""
 
 
 def add_capitalised_inside(found: set[str], text: str, tokens: Tokens) -> None:
@@ -280,11 +290,16 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
     attributions: list[int] = []
     orienting: set[str] = set()
     agents: set[str] = set()
+    actions: list[tuple[str, int, bool]] = []
+    breaks: list[int] = []
     agent_until = -1
     scope_near = scope_end = -1
     roles = _ROLES
     for position, (norm, start, end) in enumerate(zip(tokens.norms, tokens.starts, tokens.ends)):
-        if position <= scope_end and (norm in CLAUSE_WORDS or _CLAUSE_BREAK.search(text, tokens.ends[position - 1], start)):
+        clause_word = norm in CLAUSE_WORDS
+        if clause_word:
+            breaks.append(len(found))
+        if position <= scope_end and (clause_word or _CLAUSE_BREAK.search(text, tokens.ends[position - 1], start)):
             scope_end = min(scope_end, scope_near)  # a new clause: the negation does not reach into it
         raw = text[start:end]
         role = roles.get(raw)
@@ -294,11 +309,15 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
                 roles[raw] = role
         kind = role[1]
         if kind == _CONTENT:
-            _, _, lem, number, name, first_name, name_key, capitals, scale = role
+            _, _, lem, number, name, first_name, name_key, capitals, scale, verb = role
             if norm == "one" and _pronoun_one(tokens.norms, position) and text[end : end + 1] not in HYPHENS:
                 continue
             if position == 0 and name:
                 name = first_name or name_key in names
+            if verb and not name and DETERMINERS.isdisjoint(tokens.norms[max(0, position - 2) : position]):
+                # not "the rarely used act": there it describes a noun; "was fired" is a passive
+                passive = norm.endswith("ed") and not PASSIVE_AUXILIARIES.isdisjoint(tokens.norms[max(0, position - 2) : position])
+                actions.append((lem, len(found), passive))
             found.append(Word(start, end, lem, name, number))
             found_at.append(position)
             if scale:  # "$110bn" states what "$110 billion" states: the figure, then its scale
@@ -348,6 +367,8 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
         sources=sources,
         quoted=quoted,
         number_contexts=contexts,
+        actions=tuple(actions),
+        breaks=tuple(breaks),
     )
 
 
@@ -485,6 +506,8 @@ class _Role(NamedTuple):
     scale: str = ""
     """For a figure written with its scale ("110bn", "$21MM"): the scale as a word ("billion");
     ``lemma`` is then the figure alone."""
+    verb: bool = False
+    """An -ed or -ing form whose lemma is another word ("fired" -> "fire"): most likely a verb."""
 
 
 SCALE_SUFFIXES = {"bn": "billion", "mn": "million", "mm": "million", "m": "million", "tn": "trillion", "trn": "trillion"}
@@ -537,6 +560,7 @@ def _role(raw: str, norm: str) -> _Role:
         first_name=name and (acronym or _lemma(norm)[1]),
         name_key=norm,
         capitals="".join(capitals).lower() if len(capitals) >= 2 else "",
+        verb=not number and lem != norm and norm.endswith(("ed", "ing")),
     )
 
 

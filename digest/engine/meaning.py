@@ -244,9 +244,64 @@ def _says_other_of_the_same(a: Facts, b: Facts) -> bool:
 
 def _in_another_order(a: Facts, b: Facts, aside: frozenset[str] = frozenset()) -> bool:
     """True when ``a`` and ``b`` name two or more of the same (who is quoted, days and months,
-    and ``aside`` left out: a day does nothing to anyone) in another order of who did what."""
+    and ``aside`` left out: a day does nothing to anyone) in another order of who did what.
+
+    Names in another order may still tell the same: "Okafor was fired as director of the Port
+    Authority" and "the Port Authority fired Okafor". When a verb both write as a verb shows that no shared name
+    does it in one and undergoes it in the other (``_roles_agree``), the order does not count."""
     shared = (a.names & b.names) - a.sources - b.sources - TIME_NAMES - aside
-    return len(shared) >= 2 and _roles_in_order(a, shared) != _roles_in_order(b, shared)
+    if len(shared) < 2 or _roles_in_order(a, shared) == _roles_in_order(b, shared):
+        return False
+    return not _roles_agree(a, b, shared)
+
+
+def _roles_agree(a: Facts, b: Facts, shared: frozenset[str]) -> bool:
+    """True when ``a`` and ``b`` write a verb in its -ed or -ing form both, and around each such
+    verb no ``shared`` name does it in one sentence and undergoes it in the other ("Smith sued
+    Jones" / "Jones sued Smith"), and each shared name stands in the verb's own clause in both
+    (``_sides``): a name in another clause may be doing something else ("Smith was attacked
+    after Jones arrived"). False whenever in doubt."""
+    verbs = sorted({verb for verb, _, _ in a.actions} & {verb for verb, _, _ in b.actions})
+    if not verbs:
+        return False
+    for verb in verbs:
+        doers_a, receivers_a, unsure_a = _sides(a, verb)
+        doers_b, receivers_b, unsure_b = _sides(b, verb)
+        if (doers_a & receivers_b | receivers_a & doers_b | unsure_a | unsure_b) & shared:
+            return False
+    return True
+
+
+def _sides(found: Facts, verb: str) -> tuple[set[str], set[str], set[str]]:
+    """The names that do ``verb`` (its first -ed or -ing form), the names that undergo it, and
+    the names whose part in it the sentence does not tell (unsure).
+
+    Only names in the verb's own clause (between the clause words around it) take a part.
+    Active: the names before the verb do it, those after undergo it; a verb that opens its
+    clause ("Fighting the charges, Lee said") has its doer after it, so all are unsure. Passive
+    ("was fired"): the names before it undergo it, those after "by" do it, and the others after
+    it only say where or of what ("as director of the Port Authority")."""
+    place, passive = next((i, p) for v, i, p in found.actions if v == verb)
+    clause_start = max((k for k in found.breaks if k <= place), default=0)
+    clause_end = next((k for k in found.breaks if k > place), len(found.words))
+    opens_clause = not passive and not any(w.name for w in found.words[clause_start:place])
+    doers: set[str] = set()
+    receivers: set[str] = set()
+    unsure: set[str] = set()
+    for i, word in enumerate(found.words):
+        if not word.name or i == place:
+            continue
+        if i < clause_start or i >= clause_end or opens_clause:
+            if not (passive and word.lemma in found.agents):
+                unsure.add(word.lemma)
+                continue
+        if i < place:
+            (receivers if passive else doers).add(word.lemma)
+        elif passive and word.lemma in found.agents:
+            doers.add(word.lemma)
+        elif not passive:
+            receivers.add(word.lemma)
+    return doers, receivers, unsure
 
 
 def _roles_in_order(found: Facts, shared: frozenset[str]) -> list[str]:
