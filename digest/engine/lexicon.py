@@ -262,7 +262,7 @@ class Facts:
     amounts are left out: their neighbours vary with the wording, not the fact."""
     actions: tuple[tuple[str, int, bool], ...] = ()
     """Each verb written in its -ed or -ing form: (lemma, its place in ``words``, passive). Who
-    stands before and after it says who did it and to whom (see meaning._roles_disagree)."""
+    stands before and after it says who did it and to whom (see meaning._roles_agree)."""
     breaks: tuple[int, ...] = ()
     """Places in ``words`` before which a clause word stands ("after", "when", "and", "which"):
     a name past one may belong to another clause, doing something else."""

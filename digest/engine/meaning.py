@@ -246,8 +246,9 @@ def _in_another_order(a: Facts, b: Facts, aside: frozenset[str] = frozenset()) -
     and ``aside`` left out: a day does nothing to anyone) in another order of who did what.
 
     Names in another order may still tell the same: "Okafor was fired as director of the Port
-    Authority" and "the Port Authority fired Okafor". When a verb both write as a verb shows that no shared name
-    does it in one and undergoes it in the other (``_roles_agree``), the order does not count."""
+    Authority" and "the Port Authority fired Okafor". When a verb both write as a verb shows
+    that no shared name does it in one and undergoes it in the other (``_roles_agree``), the
+    order does not count."""
     shared = (a.names & b.names) - a.sources - b.sources - TIME_NAMES - aside
     if len(shared) < 2 or _roles_in_order(a, shared) == _roles_in_order(b, shared):
         return False
@@ -543,11 +544,11 @@ def _best_host(
     partial: dict[int, float] = {}
     unposted = 0.0  # what the lemmas too common to post can add to any host's dot product
     idf, df = weights.idf, weights.df
+    add = partial.get
     for lemma in unit.facts.lemmas:
         kept = postings.get(lemma)
         if kept:
             gain = idf[lemma] ** 2
-            add = partial.get
             for other in kept:
                 partial[other] = add(other, 0.0) + gain
         elif df.get(lemma, 0) > params.candidate_df:
