@@ -266,6 +266,9 @@ class Facts:
     breaks: tuple[int, ...] = ()
     """Places in ``words`` before which a clause word stands ("after", "when", "and", "which"):
     a name past one may belong to another clause, doing something else."""
+    commas: int = 0
+    """Bit i is set when a comma stands between names ``words[i - 1]`` and ``words[i]``: a list
+    item or a clause ends there ("Attacking Lee, Ortiz shouted"), so the two are not one name."""
 
 
 def add_capitalised_inside(found: set[str], text: str, tokens: Tokens) -> None:
@@ -292,6 +295,7 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
     agents: set[str] = set()
     actions: list[tuple[str, int, bool]] = []
     breaks: list[int] = []
+    commas = 0
     agent_until = -1
     scope_near = scope_end = -1
     roles = _ROLES
@@ -318,6 +322,8 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
                 # not "the rarely used act": there it describes a noun; "was fired" is a passive
                 passive = norm.endswith("ed") and not PASSIVE_AUXILIARIES.isdisjoint(tokens.norms[max(0, position - 2) : position])
                 actions.append((lem, len(found), passive))
+            if name and found and found[-1].name and "," in text[found[-1].end : start]:
+                commas |= 1 << len(found)
             found.append(Word(start, end, lem, name, number))
             found_at.append(position)
             if scale:  # "$110bn" states what "$110 billion" states: the figure, then its scale
@@ -369,6 +375,7 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
         number_contexts=contexts,
         actions=tuple(actions),
         breaks=tuple(breaks),
+        commas=commas,
     )
 
 

@@ -233,6 +233,14 @@ def different_fact(a: Facts, b: Facts) -> str | None:
     return None
 
 
+    edges = (0, *a.breaks, len(a.words))
+    for start, end in zip(edges, edges[1:]):
+        clause = {w.lemma for w in a.words[start:end]} - a.sources - TIME_NAMES
+        if len(clause) >= UNTOLD_CLAUSE and len(clause & b.lemmas) < UNTOLD_SHARE * len(clause):
+            return True
+    return False
+
+
 def _says_other_of_the_same(a: Facts, b: Facts) -> bool:
     """True when ``a`` states one word beyond its names, figures and times, and ``b`` lacks it:
     "Okafor was arrested in Portland" and "Okafor was released in Portland" share their rare
@@ -250,9 +258,40 @@ def _in_another_order(a: Facts, b: Facts, aside: frozenset[str] = frozenset()) -
     that no shared name does it in one and undergoes it in the other (``_roles_agree``), the
     order does not count."""
     shared = (a.names & b.names) - a.sources - b.sources - TIME_NAMES - aside
-    if len(shared) < 2 or _roles_in_order(a, shared) == _roles_in_order(b, shared):
+    if len(shared) < 2 or not _inverted(a, b, shared):
         return False
     return not _roles_agree(a, b, shared)
+
+
+def _inverted(a: Facts, b: Facts, shared: frozenset[str]) -> bool:
+    """True when two ``shared`` names stand in one order of who did what in ``a`` and in the
+    other in ``b`` (``_roles_in_order``), unless one sentence writes the two side by side, with
+    no content word and no comma between them: "Police Chief Ann Lee" and "Chief of Police Ann
+    Lee", "Lee and Ortiz" and "Ortiz and Lee" are one name or one list, not who did what to whom."""
+    order_a, order_b = _roles_in_order(a, shared), _roles_in_order(b, shared)
+    if order_a == order_b:
+        return False
+    place = {name: i for i, name in enumerate(order_b)}
+    together = _side_by_side(a) | _side_by_side(b)
+    return any(
+        place[first] > place[second] and frozenset((first, second)) not in together
+        for i, first in enumerate(order_a)
+        for second in order_a[i + 1 :]
+    )
+
+
+def _side_by_side(found: Facts) -> set[frozenset[str]]:
+    """Pairs of names that stand in one run of names, with only function words and punctuation
+    other than a comma between them ("Chief of Police Ann Lee", "Ortiz and Chen", "Lee (Salem)")."""
+    pairs: set[frozenset[str]] = set()
+    run: list[str] = []
+    for i, word in enumerate((*found.words, None)):
+        if word is not None and word.name and not found.commas >> i & 1:
+            run.append(word.lemma)
+            continue
+        pairs.update(frozenset((x, y)) for k, x in enumerate(run) for y in run[k + 1 :] if x != y)
+        run = [word.lemma] if word is not None and word.name else []
+    return pairs
 
 
 def _roles_agree(a: Facts, b: Facts, shared: frozenset[str]) -> bool:
