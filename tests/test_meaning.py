@@ -481,6 +481,15 @@ def test_names_written_side_by_side_in_another_order_are_one_name_or_one_list():
     assert _why_apart("Ann Lee beat Raj Patel for a seat on the Salem board.", "Raj Patel beat Ann Lee for a seat on the Salem board.") == "names in another order"
 
 
+def test_a_clause_the_other_hardly_speaks_of_is_a_fact_of_its_own():
+    told = "Police arrested the ferry captain in Portland on Tuesday after the collision."
+    assert _why_apart("The ferry captain was arrested in Portland on Tuesday, and a deckhand was treated for burns at a local hospital.", told) == "a clause the other does not tell"
+    # a list joined by "and" whose words the other states is no clause of its own
+    assert _why_apart("Her films include Harbor Lights and Salt Road.", "She starred in Harbor Lights and Salt Road, and had a role on Tide.") is None
+    # who said it and when are not the clause's facts
+    assert _why_apart("Federal investigators said on Tuesday that the ferry captain was arrested in Portland.", told) is None
+
+
 def test_a_name_in_another_clause_than_the_verb_keeps_the_order_check():
     # Jones arrived; the other says Jones did the attacking: not told by the first
     assert _why_apart("Lee Smith was attacked after Dana Jones arrived at the harbor.", "Dana Jones attacked Lee Smith at the harbor.") == "names in another order"

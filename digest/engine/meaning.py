@@ -17,8 +17,8 @@ and B is credited to both, when
   A and B each name someone
   the other does not, or name the same people in another order ("who shot whom"), or one
   negates a word the other states plainly, or A says something is not so and B does not speak
-  of it, or one says "rose" where the other says "fell", they stay apart. Wrongly hiding a fact
-  is worse than showing a repeat.
+  of it, or one says "rose" where the other says "fell", or a clause of A is one that B hardly
+  speaks of, they stay apart. Wrongly hiding a fact is worse than showing a repeat.
 
 What A states beyond B is not hidden: its *remainder* (``remainder``), the words of A that B lacks
 and that no other outlet uses anywhere in the story, stays visible as A's addition to B when it
@@ -207,8 +207,9 @@ def different_fact(a: Facts, b: Facts) -> str | None:
     source does not count); the same names in another order ("who shot whom", the agent of a
     passive first; where a day or month stands says nothing of it); a word both state but only
     one negates; a negation of ``a`` mostly about words ``b`` does not use ("never checked into
-    the clinic" is a claim of its own); words of opposite direction; or, when ``a`` says one
-    word beyond its names, figures and times, ``b`` lacking that word.
+    the clinic" is a claim of its own); words of opposite direction; when ``a`` says one
+    word beyond its names, figures and times, ``b`` lacking that word; or a clause of ``a``
+    that ``b`` hardly speaks of (``_untold_clause``).
     """
     if not a.numbers <= b.numbers:
         return "a number the other lacks"
@@ -230,9 +231,30 @@ def different_fact(a: Facts, b: Facts) -> str | None:
         return "opposite direction"
     if _says_other_of_the_same(a, b):
         return "something else of the same names"
+    if _untold_clause(a, b):
+        return "a clause the other does not tell"
     return None
 
 
+UNTOLD_CLAUSE = 3
+"""Fewest content words (who said it and when aside) of a clause that can be a fact of its own."""
+
+UNTOLD_SHARE = 1 / 3
+"""A clause of which the other sentence states less than this share of its content words is a
+fact the other does not tell. Chosen on the labelled dev pairs (benchmarks/real_pairs.py):
+with it the information level folds 33 pairs at precision 0.939 and recall 0.477; without the
+clause check, 37 at 0.865 and 0.492; with one half, 30 at 0.967 and 0.446."""
+
+
+def _untold_clause(a: Facts, b: Facts) -> bool:
+    """True when a clause of ``a`` (between its clause words: "..., and a bank employee was
+    hurt", "... before starting new projects") has UNTOLD_CLAUSE content words or more and ``b``
+    states less than UNTOLD_SHARE of them. A sentence can share most of another's words and
+    still add a whole fact of its own, or say the opposite of it in words the two do not share
+    ("agencies must again consult biologists before new projects" / "the rule let agencies skip
+    the biologists' evidence"): folding it would hide that fact."""
+    if not a.breaks:
+        return False
     edges = (0, *a.breaks, len(a.words))
     for start, end in zip(edges, edges[1:]):
         clause = {w.lemma for w in a.words[start:end]} - a.sources - TIME_NAMES
