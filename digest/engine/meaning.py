@@ -338,10 +338,11 @@ def _sides(found: Facts, verb: str) -> tuple[set[str], set[str], set[str]]:
     the names whose part in it the sentence does not tell (unsure).
 
     Only names in the verb's own clause (between the clause words around it) take a part.
-    Active: the names before the verb do it, those after undergo it; a verb that opens its
-    clause ("Fighting the charges, Lee said") has its doer after it, so all are unsure. Passive
-    ("was fired"): the names before it undergo it, those after "by" do it, and the others after
-    it only say where or of what ("as director of the Port Authority")."""
+    Active: the names before the verb do it, those after undergo it; when no name stands before
+    it in its clause, its doer is not among the names ("the board fired Lee") or comes after it
+    ("Fighting the charges, Lee said"), so all are unsure. Passive ("was fired"): the names
+    before it undergo it, those after "by" do it, and the others after it only say where or of
+    what ("as director of the Port Authority")."""
     place, passive = next((i, p) for v, i, p in found.actions if v == verb)
     clause_start = max((k for k in found.breaks if k <= place), default=0)
     clause_end = next((k for k in found.breaks if k > place), len(found.words))
