@@ -496,6 +496,9 @@ def test_a_name_in_another_clause_than_the_verb_keeps_the_order_check():
     # a clause opened by its verb has its doer after it: nothing is told by where the names stand
     attacking = "Attacking Lee Smith, Dana Jones shouted at the harbor."  # Jones attacked Smith
     assert _why_apart(attacking, "Dana Jones was attacked near Lee Smith's home at the harbor.") == "names in another order"
+    # after a passive, a name in the possessive may be who did it: "near Jones's home"
+    assert _why_apart("Lee Smith was attacked near Dana Jones's home on Monday.", "Dana Jones attacked Lee Smith on Monday.") == "names in another order"
+    assert _why_apart("Lee Smith was attacked near the Salem harbor on Monday.", "Dana Jones attacked Lee Smith near the Salem harbor on Monday.") is None
     # a participle after a determiner describes a noun: "the rarely used Harbor Act" is no verb
     assert facts("Salem members invoked the rarely used Harbor Act.").actions == (("invoke", 2, False),)
 

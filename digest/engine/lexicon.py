@@ -269,6 +269,9 @@ class Facts:
     commas: int = 0
     """Bit i is set when a comma stands between names ``words[i - 1]`` and ``words[i]``: a list
     item or a clause ends there ("Attacking Lee, Ortiz shouted"), so the two are not one name."""
+    possessives: int = 0
+    """Bit i is set when the name ``words[i]`` is written in the possessive ("Ortiz's home"):
+    someone the sentence speaks of through what is theirs, whatever they did."""
 
 
 def add_capitalised_inside(found: set[str], text: str, tokens: Tokens) -> None:
@@ -295,7 +298,7 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
     agents: set[str] = set()
     actions: list[tuple[str, int, bool]] = []
     breaks: list[int] = []
-    commas = 0
+    commas = possessives = 0
     agent_until = -1
     scope_near = scope_end = -1
     roles = _ROLES
@@ -324,6 +327,8 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
                 actions.append((lem, len(found), passive))
             if name and found and found[-1].name and "," in text[found[-1].end : start]:
                 commas |= 1 << len(found)
+            if name and raw.endswith(_POSSESSIVE_ENDINGS + ("s'", "s’")):
+                possessives |= 1 << len(found)
             found.append(Word(start, end, lem, name, number))
             found_at.append(position)
             if scale:  # "$110bn" states what "$110 billion" states: the figure, then its scale
@@ -376,6 +381,7 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
         actions=tuple(actions),
         breaks=tuple(breaks),
         commas=commas,
+        possessives=possessives,
     )
 
 

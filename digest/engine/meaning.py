@@ -342,7 +342,8 @@ def _sides(found: Facts, verb: str) -> tuple[set[str], set[str], set[str]]:
     it in its clause, its doer is not among the names ("the board fired Lee") or comes after it
     ("Fighting the charges, Lee said"), so all are unsure. Passive ("was fired"): the names
     before it undergo it, those after "by" do it, and the others after it only say where or of
-    what ("as director of the Port Authority")."""
+    what ("as director of the Port Authority"), unless written in the possessive: in "Lee was
+    attacked near Ortiz's home" Ortiz may be who did it."""
     place, passive = next((i, p) for v, i, p in found.actions if v == verb)
     clause_start = max((k for k in found.breaks if k <= place), default=0)
     clause_end = next((k for k in found.breaks if k > place), len(found.words))
@@ -363,6 +364,8 @@ def _sides(found: Facts, verb: str) -> tuple[set[str], set[str], set[str]]:
             doers.add(word.lemma)
         elif not passive:
             receivers.add(word.lemma)
+        elif found.possessives >> i & 1:
+            unsure.add(word.lemma)
     return doers, receivers, unsure
 
 
