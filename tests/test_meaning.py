@@ -477,8 +477,9 @@ def test_a_passive_without_its_agent_tells_what_the_active_tells():
 def test_names_written_side_by_side_in_another_order_are_one_name_or_one_list():
     assert _why_apart("Salem Police Chief Ann Lee was hurt in the blast.", "Salem Chief of Police Ann Lee was hurt in the blast.") is None
     assert _why_apart("Ann Lee and Raj Patel won seats on the Salem board.", "Raj Patel and Ann Lee won seats on the Salem board.") is None
-    # a verb between them is who did what to whom
+    # a verb or a word of direction between them is who did what to whom
     assert _why_apart("Ann Lee beat Raj Patel for a seat on the Salem board.", "Raj Patel beat Ann Lee for a seat on the Salem board.") == "names in another order"
+    assert _why_apart("A win for Ann Lee over Raj Patel in the Salem final.", "A win for Raj Patel over Ann Lee in the Salem final.") == "names in another order"
 
 
 def test_a_clause_the_other_hardly_speaks_of_is_a_fact_of_its_own():

@@ -71,6 +71,10 @@ DETERMINERS = frozenset("a an the this these those his her its their our my your
 """A word in its -ed or -ing form one or two words after one of these describes a noun ("the
 injured man", "a rarely used law"): it is no verb of the sentence."""
 
+JOINING = re.compile(r"(?:[\s()\[\]/&.'’-]|\b(?:and|or|of|the|de|del|da|di|van|von|der|le|la|du)\b)*", re.IGNORECASE)
+"""What may stand between two words of one name or of one list of names: "Chief of Police",
+"Lee and Ortiz", "Carlesimo (Oklahoma City)", "Jean-Luc", "Ludwig van Beethoven"."""
+
 NUMBER_REACH = 2
 """Content words after a figure that say what it counts ("12 people", "12 arrested")."""
 
@@ -266,9 +270,11 @@ class Facts:
     breaks: tuple[int, ...] = ()
     """Places in ``words`` before which a clause word stands ("after", "when", "and", "which"):
     a name past one may belong to another clause, doing something else."""
-    commas: int = 0
-    """Bit i is set when a comma stands between names ``words[i - 1]`` and ``words[i]``: a list
-    item or a clause ends there ("Attacking Lee, Ortiz shouted"), so the two are not one name."""
+    joined: int = 0
+    """Bit i is set when the names ``words[i - 1]`` and ``words[i]`` stand in one name or one
+    list: nothing but spaces, brackets, hyphens and the words of JOINING between them ("Chief of
+    Police Ann Lee", "Lee and Ortiz", "Lee (Salem)"). Not across a comma, which can end a clause
+    ("Attacking Lee, Ortiz shouted"), nor across "over", "to" or "than", which tell who did what."""
     possessives: int = 0
     """Bit i is set when the name ``words[i]`` is written in the possessive ("Ortiz's home"):
     someone the sentence speaks of through what is theirs, whatever they did."""
@@ -298,7 +304,7 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
     agents: set[str] = set()
     actions: list[tuple[str, int, bool]] = []
     breaks: list[int] = []
-    commas = possessives = 0
+    joined = possessives = 0
     agent_until = -1
     scope_near = scope_end = -1
     roles = _ROLES
@@ -325,8 +331,8 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
                 # not "the rarely used act": there it describes a noun; "was fired" is a passive
                 passive = norm.endswith("ed") and not PASSIVE_AUXILIARIES.isdisjoint(tokens.norms[max(0, position - 2) : position])
                 actions.append((lem, len(found), passive))
-            if name and found and found[-1].name and "," in text[found[-1].end : start]:
-                commas |= 1 << len(found)
+            if name and found and found[-1].name and JOINING.fullmatch(text, found[-1].end, start):
+                joined |= 1 << len(found)
             if name and raw.endswith(_POSSESSIVE_ENDINGS + ("s'", "s’")):
                 possessives |= 1 << len(found)
             found.append(Word(start, end, lem, name, number))
@@ -380,7 +386,7 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
         number_contexts=contexts,
         actions=tuple(actions),
         breaks=tuple(breaks),
-        commas=commas,
+        joined=joined,
         possessives=possessives,
     )
 

@@ -287,9 +287,10 @@ def _in_another_order(a: Facts, b: Facts, aside: frozenset[str] = frozenset()) -
 
 def _inverted(a: Facts, b: Facts, shared: frozenset[str]) -> bool:
     """True when two ``shared`` names stand in one order of who did what in ``a`` and in the
-    other in ``b`` (``_roles_in_order``), unless one sentence writes the two side by side, with
-    no content word and no comma between them: "Police Chief Ann Lee" and "Chief of Police Ann
-    Lee", "Lee and Ortiz" and "Ortiz and Lee" are one name or one list, not who did what to whom."""
+    other in ``b`` (``_roles_in_order``), unless one sentence writes the two in one name or one
+    list (``Facts.joined``): "Police Chief Ann Lee" and "Chief of Police Ann Lee", "Lee and
+    Ortiz" and "Ortiz and Lee" are not who did what to whom; "Lee over Ortiz" and "Ortiz over
+    Lee" are."""
     order_a, order_b = _roles_in_order(a, shared), _roles_in_order(b, shared)
     if order_a == order_b:
         return False
@@ -303,12 +304,12 @@ def _inverted(a: Facts, b: Facts, shared: frozenset[str]) -> bool:
 
 
 def _side_by_side(found: Facts) -> set[frozenset[str]]:
-    """Pairs of names that stand in one run of names, with only function words and punctuation
-    other than a comma between them ("Chief of Police Ann Lee", "Ortiz and Chen", "Lee (Salem)")."""
+    """Pairs of names that stand in one name or one list of names (``Facts.joined``: "Chief of
+    Police Ann Lee", "Ortiz and Chen", "Lee (Salem)")."""
     pairs: set[frozenset[str]] = set()
     run: list[str] = []
     for i, word in enumerate((*found.words, None)):
-        if word is not None and word.name and not found.commas >> i & 1:
+        if word is not None and word.name and (not run or found.joined >> i & 1):
             run.append(word.lemma)
             continue
         pairs.update(frozenset((x, y)) for k, x in enumerate(run) for y in run[k + 1 :] if x != y)
