@@ -180,3 +180,24 @@ def test_an_opposite_word_never_folds(sentences, pair):
     story = build_story([a, b])
     plans = [s for blk in story.blocks for s in blk.sentences if s.text.startswith("The harbor board will")]
     assert len(plans) == 2 and all(len(s.source_ids) == 1 for s in plans)
+
+
+PEOPLE = ["Dana Okafor", "Lee Smith", "Ravi Patel", "Mara Chen", "the Salem Harbor Board", "the Port Authority"]
+DEEDS = ["sued", "attacked", "defeated", "hired", "fired", "arrested", "criticized", "accused", "praised", "blamed"]
+TAILS = ["on Monday.", "near the Salem harbor on Monday.", "in Portland after the vote.", "over the ferry contract, officials said."]
+
+
+def _sentence(doer: str, deed: str, receiver: str, tail: str, passive: bool) -> str:
+    text = f"{receiver} was {deed} by {doer} {tail}" if passive else f"{doer} {deed} {receiver} {tail}"
+    return text[0].upper() + text[1:]
+
+
+@SETTINGS
+@given(pool, st.permutations(PEOPLE), st.sampled_from(DEEDS), st.sampled_from(TAILS), st.booleans(), st.booleans())
+def test_who_did_what_to_whom_never_folds_the_other_way_round(sentences, people, deed, tail, passive_a, passive_b):
+    doer, receiver = people[:2]
+    a = make_source(0, *sentences, _sentence(doer, deed, receiver, tail, passive_a))
+    b = make_source(1, *sentences, _sentence(receiver, deed, doer, tail, passive_b))
+    story = build_story([a, b])
+    deeds = [s for blk in story.blocks for s in blk.sentences if f" {deed} " in s.text]
+    assert len(deeds) == 2 and all(len(s.source_ids) == 1 for s in deeds)
