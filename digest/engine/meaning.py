@@ -290,31 +290,38 @@ def _inverted(a: Facts, b: Facts, shared: frozenset[str]) -> bool:
     other in ``b`` (``_roles_in_order``), unless one sentence writes the two in one name or one
     list (``Facts.joined``): "Police Chief Ann Lee" and "Chief of Police Ann Lee", "Lee and
     Ortiz" and "Ortiz and Lee" are not who did what to whom; "Lee over Ortiz" and "Ortiz over
-    Lee" are."""
+    Lee" are. Past MAX_PAIRED names (a line of title-case words) any other order counts, so
+    the work per pair of sentences stays bounded."""
     order_a, order_b = _roles_in_order(a, shared), _roles_in_order(b, shared)
     if order_a == order_b:
         return False
+    if len(order_a) > MAX_PAIRED:
+        return True
     place = {name: i for i, name in enumerate(order_b)}
-    together = _side_by_side(a) | _side_by_side(b)
+    runs_a, runs_b = _runs(a), _runs(b)
     return any(
-        place[first] > place[second] and frozenset((first, second)) not in together
+        place[first] > place[second] and runs_a[first].isdisjoint(runs_a[second]) and runs_b[first].isdisjoint(runs_b[second])
         for i, first in enumerate(order_a)
         for second in order_a[i + 1 :]
     )
 
 
-def _side_by_side(found: Facts) -> set[frozenset[str]]:
-    """Pairs of names that stand in one name or one list of names (``Facts.joined``: "Chief of
-    Police Ann Lee", "Ortiz and Chen", "Lee (Salem)")."""
-    pairs: set[frozenset[str]] = set()
-    run: list[str] = []
-    for i, word in enumerate((*found.words, None)):
-        if word is not None and word.name and (not run or found.joined >> i & 1):
-            run.append(word.lemma)
-            continue
-        pairs.update(frozenset((x, y)) for k, x in enumerate(run) for y in run[k + 1 :] if x != y)
-        run = [word.lemma] if word is not None and word.name else []
-    return pairs
+MAX_PAIRED = 24
+"""Most shared names whose every pair ``_inverted`` looks at, and most shared verbs
+``_roles_agree`` reads: past that a line is a list of words, and any other order counts."""
+
+
+def _runs(found: Facts) -> dict[str, set[int]]:
+    """Each name -> the runs it stands in, a run being one name or one list of names
+    (``Facts.joined``: "Chief of Police Ann Lee", "Ortiz and Chen", "Lee (Salem)")."""
+    runs: dict[str, set[int]] = {}
+    run = -1
+    for i, word in enumerate(found.words):
+        if word.name:
+            if not found.joined >> i & 1:
+                run = i  # a run is known by the place of its first name
+            runs.setdefault(word.lemma, set()).add(run)
+    return runs
 
 
 def _roles_agree(a: Facts, b: Facts, shared: frozenset[str]) -> bool:
@@ -324,7 +331,7 @@ def _roles_agree(a: Facts, b: Facts, shared: frozenset[str]) -> bool:
     (``_sides``): a name in another clause may be doing something else ("Smith was attacked
     after Jones arrived"). False whenever in doubt."""
     verbs = sorted({verb for verb, _, _ in a.actions} & {verb for verb, _, _ in b.actions})
-    if not verbs:
+    if not verbs or len(verbs) > MAX_PAIRED:  # none tells; or a list of words, not a sentence
         return False
     for verb in verbs:
         doers_a, receivers_a, unsure_a = _sides(a, verb)
