@@ -217,6 +217,8 @@ def is_number(lemma_: str) -> bool:
 
 
 _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
+_POSSESSIVES = (*_POSSESSIVE_ENDINGS, "s'", "s’")
+"""Endings of a name written in the possessive, "Jones's" and "Jones'" alike."""
 
 _CONTRACTED = re.compile(r"(\w+)['’](?:m|ve|d|ll|re)", re.IGNORECASE)
 """A word with "am", "have", "would"/"had", "will" or "are" contracted onto it ("I'm", "we've",
@@ -327,13 +329,14 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
                 continue
             if position == 0 and name:
                 name = first_name or name_key in names
-            if verb and not name and DETERMINERS.isdisjoint(tokens.norms[max(0, position - 2) : position]):
-                # not "the rarely used act": there it describes a noun; "was fired" is a passive
-                passive = norm.endswith("ed") and not PASSIVE_AUXILIARIES.isdisjoint(tokens.norms[max(0, position - 2) : position])
-                actions.append((lem, len(found), passive))
+            if verb and not name:
+                before = tokens.norms[max(0, position - 2) : position]
+                if DETERMINERS.isdisjoint(before):  # not "the rarely used act": that describes a noun
+                    passive = norm.endswith("ed") and not PASSIVE_AUXILIARIES.isdisjoint(before)  # "was fired"
+                    actions.append((lem, len(found), passive))
             if name and found and found[-1].name and JOINING.fullmatch(text, found[-1].end, start):
                 joined |= 1 << len(found)
-            if name and raw.endswith(_POSSESSIVE_ENDINGS + ("s'", "s’")):
+            if name and raw.endswith(_POSSESSIVES):
                 possessives |= 1 << len(found)
             found.append(Word(start, end, lem, name, number))
             found_at.append(position)
