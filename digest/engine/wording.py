@@ -371,8 +371,9 @@ def group_near_duplicates(
     else:
         halves = halves or minhash_halves(prints, params, plan)
         neighbours = _verified_neighbours(next(halves).lists(), prints, params)
-        for index, others in next(halves).items():
-            neighbours[index] = list(dict.fromkeys(neighbours.get(index, []) + others))
+        for found in halves:  # the other half's neighbours; iterating to the end reaps the helper
+            for index, others in found.items():
+                neighbours[index] = list(dict.fromkeys(neighbours.get(index, []) + others))
     representative = _leaders(prints, neighbours, params)
     for index, first in plan.same_words.items():
         representative[index] = representative[first]
