@@ -2,9 +2,11 @@
 
 The merge has steps that need nothing from each other: the MinHash signatures and LSH buckets
 of the sentences, and the facts of the same sentences. On a machine with two cores, a forked
-child computes one while the parent computes the other; the child inherits its inputs (fork
-copies nothing up front) and sends back only its results, one item at a time when the parent
-can start on the first (half of the buckets to verify) while the child works on the next.
+child computes one while the parent computes the other (likewise the candidate hosts of the
+information level, ranked ahead while the parent judges the folds: ``engine.candidates``);
+the child inherits its inputs (fork copies nothing up front) and sends back only its results,
+one item at a time when the parent can start on the first (half of the buckets to verify)
+while the child works on the next.
 The price is memory: every page either process writes to while both live (reference counts
 included) then exists twice (``benchmarks/scale.py`` measures both processes together).
 

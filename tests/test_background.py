@@ -156,7 +156,9 @@ def test_a_story_merged_with_a_helper_is_the_story_merged_in_process(tmp_path):
         from digest.export import render
         from digest.ingest.load import load_sources
         sources = load_sources([{str(tmp_path)!r}]).sources
+        from digest.engine import meaning
         params = replace(DEFAULT_PARAMS, exact_limit=0)  # MinHash even for a small story
+        meaning.PARALLEL_FROM = 0  # and its fold's candidates ranked ahead in a helper
         helped = render([build_story(sources, params)], "json")
         children = open(f"/proc/{{os.getpid()}}/task/{{os.getpid()}}/children").read().split()
         background.can_fork = lambda: False

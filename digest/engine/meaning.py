@@ -45,10 +45,13 @@ same thing, which the order (``order.py``) reads next to it.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
+from functools import partial
 from typing import Literal
 
+from digest.background import can_fork, stream_in_background
+from digest.engine.candidates import Postings, Ranked, ranked_ahead, unpacked
 from digest.engine.lexicon import TIME_NAMES, Facts, Word, opposed, proper_noun
 
 FoldKind = Literal["information", "quotation"]
@@ -565,6 +568,11 @@ def _always(unit: int, host: int, how: FoldKind) -> bool:
     return True
 
 
+PARALLEL_FROM = 3000
+"""From this many sentences to fold on, their candidates are ranked ahead in a forked helper
+(``candidates.ranked_ahead``) while this process judges the folds; fewer are not worth a process."""
+
+
 def fold_by_meaning(units: Sequence[Unit], weights: Weights, params: MeaningParams = DEFAULT_MEANING, agrees: Agrees = _always) -> Folding:
     """Fold every unit that tells what a kept unit tells; relate the kept ones to their likes.
 
@@ -572,72 +580,59 @@ def fold_by_meaning(units: Sequence[Unit], weights: Weights, params: MeaningPara
     folded unit is compared directly with the one it is shown under. A unit that stands for a
     same-wording group folds only under a host that ``agrees`` every member of the group tells
     the same about; otherwise it tries its next candidate, and if none is left it is kept and
-    takes folds itself. Deterministic.
+    takes folds itself. Deterministic, with or without a helper ranking the candidates.
     """
     order = sorted(
         (i for i, u in enumerate(units) if u.foldable and u.facts.lemmas),
         key=lambda i: (-round(weights.weight(units[i].facts.lemmas), 9), -len(units[i].carriers), i),
     )
-    postings: dict[str, list[int]] = {}
+    postings = Postings(weights.idf, weights.df, params.candidate_df)
+    ahead = _ranked_in_background([(i, units[i].facts.lemmas) for i in order], weights, params) if len(order) >= PARALLEL_FROM else None
+    kept = bytearray(len(units))
     folds: list[Fold] = []
     related: dict[int, int] = {}
     for index in order:
         unit = units[index]
-        fold, like = _best_host(index, unit, units, postings, weights, params, agrees)
+        ranked = next(ahead).kept(kept.__getitem__, params.candidates) if ahead is not None else None
+        if ranked is None:
+            ranked = postings.ranked(unit.facts.lemmas, params.candidates)
+        fold, like = _best_host(index, unit, ranked, units, weights, params, agrees)
         if fold is not None:
             folds.append(fold)
             continue
         if like is not None:
             related[index] = like
-        for lemma in unit.facts.lemmas:
-            if weights.df.get(lemma, 0) <= params.candidate_df:
-                postings.setdefault(lemma, []).append(index)
+        kept[index] = 1
+        postings.post(index, unit.facts.lemmas)
+    for _ in ahead or ():  # iterating to the end reaps the helper
+        pass
     folds.sort(key=lambda f: f.index)
     return Folding(folds, related)
 
 
-def _highest(partial: dict[int, float], count: int) -> list[int]:
-    """The ``count`` hosts of highest partial dot product, highest first, ties by index.
-
-    Only the hosts at or above the ``count``-th highest product are made into pairs and sorted:
-    a unit has hundreds of partial hosts, and floats sort in C faster than tuples in a heap."""
-    if len(partial) > count:
-        floor = sorted(partial.values(), reverse=True)[count - 1]
-        found = [(-dot, host) for host, dot in partial.items() if dot >= floor]
-    else:
-        found = [(-dot, host) for host, dot in partial.items()]
-    found.sort()
-    return [host for _, host in found[:count]]
+def _ranked_in_background(sentences: list[tuple[int, frozenset[str]]], weights: Weights, params: MeaningParams) -> Iterator[Ranked] | None:
+    """Every sentence's candidates among all before it, ranked in a forked helper as the fold
+    asks for them; None where no helper can be forked (ranking ahead here would only add work)."""
+    if not can_fork():
+        return None
+    return unpacked(stream_in_background(partial(ranked_ahead, sentences, weights.idf, weights.df, params.candidate_df)))
 
 
 def _best_host(
-    index: int, unit: Unit, units: Sequence[Unit], postings: dict[str, list[int]], weights: Weights, params: MeaningParams, agrees: Agrees
+    index: int, unit: Unit, ranked: Ranked, units: Sequence[Unit], weights: Weights, params: MeaningParams, agrees: Agrees
 ) -> tuple[Fold | None, int | None]:
-    """The fold of ``unit`` under its best kept host, else (None, the kept unit it is most like)."""
-    partial: dict[int, float] = {}
-    unposted = 0.0  # what the lemmas too common to post can add to any host's dot product
-    idf, df = weights.idf, weights.df
-    add = partial.get
-    for lemma in unit.facts.lemmas:
-        kept = postings.get(lemma)
-        if kept:
-            gain = idf[lemma] ** 2
-            for other in kept:
-                partial[other] = add(other, 0.0) + gain
-        elif df.get(lemma, 0) > params.candidate_df:
-            unposted += idf.get(lemma, 0.0) ** 2
-    if not partial:
+    """The fold of ``unit`` under its best kept host of ``ranked``, else (None, the kept unit it is most like)."""
+    if not ranked.hosts:
         return None, None
-    best = _highest(partial, params.candidates)
     norm = weights.norm(unit.facts.lemmas)
     floor = min(params.cosine, params.cosine_when_covered, params.related) - 1e-9
     scored: list[tuple[int, float, int, Fold]] = []
     likes: list[tuple[float, int]] = []
-    for host in best:
+    for host, dot in zip(ranked.hosts, ranked.dots):
         # The cosine can be no higher than with every unposted lemma shared: below both
         # thresholds, tells_same would refuse (unless a quotation decides) and the host is not
         # related, so it is not scored.
-        ceiling = (partial[host] + unposted) / (norm * weights.norm(units[host].facts.lemmas) or 1.0)
+        ceiling = (dot + ranked.unposted) / (norm * weights.norm(units[host].facts.lemmas) or 1.0)
         if not unit.quote and ceiling < floor:
             continue
         fold, sim = _scored(unit, units[host], weights, params)
