@@ -205,6 +205,9 @@ def main(argv: list[str]) -> int:
         print(f"merge_quality: {DEV} is not there; name the event folders to measure", file=sys.stderr)
         return 2
     given = [Path(a) for a in argv] or [DEV, bundled_seeds_dir()]
+    if missing := [str(path) for path in given if not path.is_dir()]:
+        print(f"merge_quality: not a folder: {', '.join(missing)} (--three comes first and alone)", file=sys.stderr)
+        return 2
     folders = [event for folder in given for event in (_events(folder) or [folder])]
     rows = [measure(folder) for folder in folders]
     print(f"| {'event':<14} | sources | shown | shared | length | bold | lost | folded | adjacent | in order | seconds |")
