@@ -87,7 +87,7 @@ class SentenceRef:
     sentence: int
 
 
-MatchKind = Literal["wording", "information", "quotation"]
+MatchKind = Literal["wording", "information", "quotation", "clause"]
 """How a folded sentence matched the one shown for it: the same wording (MinHash level), the
 same information in other words, or the same quotation inside the outlet's own framing."""
 
@@ -214,12 +214,18 @@ class Story:
         return self._index_of[source_id]
 
     def unique_counts(self) -> list[int]:
-        """How many sentences of the merged story each source alone carries (its details)."""
+        """Each source's details: the sentences of the merged story it alone carries, the shared
+        sentences shown in its wording with words no other outlet states, and its additions to
+        the others that state something no other outlet does (a clause of its own, a name, a
+        figure)."""
         counts = [0] * len(self.sources)
         for block in self.blocks:
             for sentence in block.sentences:
-                if sentence.unique:
-                    counts[self.source_index(sentence.source_ids[0])] += 1
+                if sentence.unique or sentence.new_spans:
+                    counts[sentence.origin.source] += 1
+                for addition in sentence.additions:
+                    if addition.new_spans:
+                        counts[self.source_index(addition.source_id)] += 1
         return counts
 
     def merged(self, sentence: SourceSentence) -> MergedSentence:

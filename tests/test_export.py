@@ -71,7 +71,7 @@ def test_json_writes_each_merged_sentence_on_a_line_of_its_own(seed_story):
 
 def test_json_has_schema_version_and_every_part_of_the_model(seed_story):
     data = json.loads(render_json(seed_story))
-    assert data["schema"] == "digest.story" and data["version"] == 2
+    assert data["schema"] == "digest.story" and data["version"] == 3
     assert {"title", "stats", "parameters", "unrelated", "sources", "blocks"} <= set(data)
     source = data["sources"][0]
     assert {"id", "label", "marker", "origin", "paragraphs", "removed", "sentences"} <= set(source)
@@ -79,10 +79,10 @@ def test_json_has_schema_version_and_every_part_of_the_model(seed_story):
     merged = [s for b in data["blocks"] for s in b["sentences"]]
     assert any(s["variants"] and 0 <= s["variants"][0]["resemblance"] <= 1 for s in merged)
     variants = [v for s in merged for v in s["variants"]]
-    assert {v["how"] for v in variants} <= {"wording", "information", "quotation"}
+    assert {v["how"] for v in variants} <= {"wording", "information", "quotation", "clause"}
     assert all({"source", "text", "origin", "resemblance", "containment", "cosine"} <= set(v) for v in variants)
     assert all({"source", "text", "origin", "new_spans"} <= set(a) for s in merged for a in s["additions"])
-    assert {p_["how"] for s in data["sources"] for p in s["sentences"] for p_ in p} <= {"shown", "wording", "information", "quotation"}
+    assert {p_["how"] for s in data["sources"] for p in s["sentences"] for p_ in p} <= {"shown", "wording", "information", "quotation", "clause"}
     assert sum(len(p) for s in data["sources"] for p in s["sentences"]) == data["stats"]["sentences_in"]
 
 

@@ -113,8 +113,41 @@ def test_every_member_of_a_group_is_like_its_representative(sources):
                 elif variant.how == "information":
                     assert variant.cosine >= DEFAULT_MEANING.cosine
                     assert folded.numbers <= shown.numbers
+                elif variant.how == "clause":
+                    _assert_clause_shown(sentence, variant)
                 else:
                     assert folded.quote and len(folded.quote & shown.shingles) >= DEFAULT_MEANING.quote_containment * len(folded.quote)
+
+
+def _assert_clause_shown(sentence, variant):
+    """A variant folded by its head: its own clause is its outlet's addition, word for word, and
+    its head states no figure the shown sentence lacks."""
+    from digest.engine.merge import FRAGMENT_SEPARATOR
+
+    (addition,) = [a for a in sentence.additions if a.ref == variant.ref]
+    clause = addition.text.split(FRAGMENT_SEPARATOR)[-1]
+    assert clause and variant.text.endswith(clause)
+    assert facts(variant.text[: -len(clause)]).numbers <= facts(sentence.text).numbers
+
+
+clause = st.lists(st.sampled_from(VOCABULARY), min_size=8, max_size=14).map(" ".join)
+
+
+@SETTINGS
+@given(pool, st.lists(st.sampled_from(VOCABULARY), min_size=5, max_size=8), clause, clause, st.sampled_from([", and", " after", " because", ", but"]))
+def test_a_shared_head_shows_each_clause_of_its_own_word_for_word(sentences, head, own_a, own_b, joint):
+    told = "Korun was " + " ".join(head)
+    a = make_source(0, *sentences, f"{told}{joint} {own_a}.")
+    b = make_source(1, *sentences, f"{told} when {own_b}.")
+    story = build_story([a, b])
+    for block in story.blocks:
+        for sentence in block.sentences:
+            for variant in sentence.variants:
+                if variant.how == "clause":
+                    _assert_clause_shown(sentence, variant)
+    for index, paragraphs in enumerate(story.source_sentences):
+        for sentence in (s for p in paragraphs for s in p):
+            assert story.sources[index].id in story.merged(sentence).source_ids
 
 
 SEPARATORS = st.sampled_from(["***", "* * *", "— — —", "---", "•", "###"])

@@ -167,6 +167,22 @@ async def test_variants_of_a_shared_passage():
 
 
 @pytest.mark.asyncio
+async def test_variants_name_a_clause_of_its_own_as_such():
+    story = build_story(
+        [
+            make_source(0, "A judge in Salem sentenced the harbor pilot to eight years in prison on Monday, and ordered him to repay the ferry company."),
+            make_source(1, "On Monday the harbor pilot was sentenced by a Salem judge to eight years of prison after a two-week trial."),
+        ]
+    )
+    async with reader(story, size=(120, 40)) as (app, pilot):
+        app.reader._set_cursor((0, 0))
+        await pilot.press("v")
+        texts = " ".join(str(w.render()) for w in app.screen.query(".dialog-item"))
+        assert "a clause of its own" in texts and "what it adds: its own clause" in texts
+        assert "framing of the quotation" not in texts
+
+
+@pytest.mark.asyncio
 async def test_removed_lines_per_source():
     async with reader(size=(120, 40)) as (app, pilot):
         await pilot.press("5", "r")

@@ -17,12 +17,15 @@ from dataclasses import dataclass
 from functools import partial
 
 from digest.background import stream_in_background
+from digest.engine.clauses import tail_cuts
 from digest.engine.details import detail_runs, new_spans
 from digest.engine.headline import choose_title
 from digest.engine.lexicon import TIME_NAMES, Facts, add_capitalised_inside, facts
 from digest.engine.meaning import (
     DEFAULT_MEANING,
+    SHORT,
     FoldKind,
+    Head,
     MeaningParams,
     Unit,
     Weights,
@@ -95,6 +98,8 @@ class _Sentence:
     """How it matched that sentence; None when it is that sentence."""
     depends: int = 0
     """How much it needs the sentence before it in its outlet (order.depends_on_previous)."""
+    cut: int = 0
+    """Folded by ``clause``: where its own clause, shown as its addition, starts in ``text``."""
 
 
 def segment_sources(sources: Sequence[Source]) -> tuple[list[list[list[_Sentence]]], frozenset[str]]:
@@ -176,7 +181,7 @@ def build_story(
     with stage("wording"):
         wording_rep = group_near_duplicates(prints, params, plan, halves)
     with stage("meaning"):
-        related = _fold(flat, wording_rep, weights, meaning)
+        related = _fold(flat, wording_rep, weights, meaning, names)
     with stage("merge"):
         return _assemble(sources, segmented, flat, weights, related, {**params.as_dict(), **meaning.as_dict()})
 
@@ -209,7 +214,7 @@ def _unit(sentence: _Sentence, carriers: frozenset[int]) -> Unit:
     return sentence_unit(sentence.text, sentence.facts, sentence.print, sentence.ref.source, carriers, sentence.kind == "heading")
 
 
-def _fold(flat: list[_Sentence], wording_rep: list[int], weights: Weights, meaning: MeaningParams) -> dict[int, int]:
+def _fold(flat: list[_Sentence], wording_rep: list[int], weights: Weights, meaning: MeaningParams, names: frozenset[str]) -> dict[int, int]:
     """Set every sentence's group and how it matched: same wording first, then same information.
     Returns the shown groups that are related to another shown group (``Folding.related``).
 
@@ -236,12 +241,33 @@ def _fold(flat: list[_Sentence], wording_rep: list[int], weights: Weights, meani
             if m.index != group
         )
 
-    folding = fold_by_meaning(units, weights, meaning, agrees)
+    def heads(unit: int) -> list[Head]:
+        """A sentence of one outlet cut before its own trailing clause (clauses.tail_cuts); a
+        same-wording group is not cut: its members would each need their own cut."""
+        group = members[reps[unit]]
+        if len(group) > 1:
+            return []
+        sentence = group[0]
+        assert sentence.facts is not None
+        words = sentence.facts.words
+        return [
+            Head(cut.clause_start, frozenset(w.lemma for w in words[: cut.words]), partial(_head_unit, sentence.text[: cut.head_end], names, units[unit]))
+            for cut in tail_cuts(sentence.text, sentence.facts)
+            if cut.words > SHORT
+        ]
+
+    folding = fold_by_meaning(units, weights, meaning, agrees, heads)
     for fold in folding.folds:
         for member in members[reps[fold.index]]:
             member.group = reps[fold.host]
             member.how = fold.how
+            member.cut = fold.cut
     return {reps[unit]: reps[like] for unit, like in folding.related.items()}
+
+
+def _head_unit(head: str, names: frozenset[str], whole: Unit) -> Unit:
+    """The head of a sentence as a unit of its own (see meaning.Head)."""
+    return Unit(facts(head, names=names), whole.source, whole.carriers, frozenset())
 
 
 def _assemble(
@@ -352,6 +378,8 @@ def _merged_sentence(
         variants.append(Variant(sources[member.ref.source].id, member.ref, member.text, member.how or "wording", resemblance, containment, information))
         if member.how == "quotation":
             addition = _framing(member, rep, sources, weights)
+        elif member.how == "clause":
+            addition = _own_clause(member, rep, sources, weights)
         elif member.text != rep.text:  # in other words, or worded alike with words of its own
             addition = _remainder(member, rep, sources, weights)
         else:
@@ -386,6 +414,27 @@ def _framing(member: _Sentence, rep: _Sentence, sources: Sequence[Source], weigh
         if s.end <= span[0] or s.start >= span[1]
     )
     return Addition(sources[member.ref.source].id, member.ref, text, spans)
+
+
+def _own_clause(member: _Sentence, rep: _Sentence, sources: Sequence[Source], weights: Weights) -> Addition:
+    """A sentence whose head is shown under ``rep``: the details of its head beyond ``rep`` (as
+    in ``_remainder``), then its own clause word for word."""
+    assert member.facts is not None and rep.facts is not None
+    keep = {id(w) for w in remainder(member.facts, frozenset({member.ref.source}), rep.facts, weights) if w.start < member.cut}
+    runs = detail_runs(member.text, member.facts.words, lambda word: id(word) in keep, credited_alone=False)
+    pieces = [(run[0].start, run[-1].end) for run in runs if run[-1].end <= member.cut] + [(member.cut, len(member.text))]
+    clause_spans = [s for s in new_spans(member.text, member.facts, member.ref.source, weights, credited_alone=False) if s.start >= member.cut]
+    text, spans = "", []
+    for start, end in pieces:
+        if text:
+            text += FRAGMENT_SEPARATOR
+        shift = len(text) - start
+        if start == member.cut:
+            spans += [Span(s.start + shift, s.end + shift) for s in clause_spans]
+        else:
+            spans.append(Span(len(text), len(text) + end - start))
+        text += member.text[start:end]
+    return Addition(sources[member.ref.source].id, member.ref, text, tuple(spans))
 
 
 def _remainder(member: _Sentence, rep: _Sentence, sources: Sequence[Source], weights: Weights) -> Addition | None:

@@ -1,9 +1,9 @@
 """The whole Story as JSON, for other tools. The schema is versioned; see SCHEMA below.
 
-SCHEMA (version 2)::
+SCHEMA (version 3)::
 
     {
-      "schema": "digest.story", "version": 2,
+      "schema": "digest.story", "version": 3,
       "title": str,
       "stats": {"sources", "sentences_in", "sentences_out", "chars_in", "chars_out": int,
                 "duplicate_share": float},
@@ -15,7 +15,7 @@ SCHEMA (version 2)::
                    "paragraphs": [{"kind": "paragraph" | "heading", "text": str}],
                    "removed": [{"text", "reason", "rule": str, "position": int}],
                    "sentences": [[{"text": str, "block": int, "index": int,
-                                   "how": "shown" | "wording" | "information" | "quotation",
+                                   "how": "shown" | "wording" | "information" | "quotation" | "clause",
                                    "new_spans": [[start, end]]}]]}],
       "blocks": [{"kind": "paragraph" | "heading",
                   "sentences": [{"text": str, "sources": [source id], "unique": bool,
@@ -23,7 +23,7 @@ SCHEMA (version 2)::
                                  "new_spans": [[start, end]],
                                  "variants": [{"source": source id, "text": str,
                                                "origin": {...},
-                                               "how": "wording" | "information" | "quotation",
+                                               "how": "wording" | "information" | "quotation" | "clause",
                                                "resemblance": float, "containment": float,
                                                "cosine": float}],
                                  "additions": [{"source": source id, "text": str,
@@ -32,12 +32,13 @@ SCHEMA (version 2)::
 
 Each merged sentence is one piece of information: ``sources`` lists every outlet that carries
 it, in its own wording or another; each folded sentence is a variant that says how it matched
-(the same wording, the same information in other words, or the same quotation) with its scores
-against the shown text: ``resemblance`` and ``containment`` of word trigrams, ``cosine`` of
+(the same wording, the same information in other words, the same quotation, or ``clause``: the
+same information up to a trailing clause of its own) with its scores against the shown text: ``resemblance`` and ``containment`` of word trigrams, ``cosine`` of
 IDF-weighted content lemmas. An addition is another outlet's own words attached to the
 sentence: its framing of a quotation the sentence shows, with the quotation replaced by “…”, or
 the details its own wording (same wording or same information) gives beyond the shown one, as
-fragments of its text joined by " · ".
+fragments of its text joined by " · ", followed, for a ``clause`` variant, by its own clause
+word for word.
 
 Offsets in ``new_spans`` are character offsets into the sentence's ``text`` (end exclusive): the
 words no other outlet states anywhere in the story. ``sources[i].sentences[p][k]`` is sentence k of
@@ -49,6 +50,10 @@ each story a ``digest.story`` document as above; a single story is written as th
 
 The text is indented two spaces down to ``COMPACT_DEPTH``: from there each value (a paragraph, a
 removed line, a paragraph's sentences, a merged sentence with its variants) is one line.
+
+Version 3 (from 2): ``how`` may be ``clause``: a sentence whose head tells what the shown one
+tells, and whose trailing clause of its own ("..., and to hundreds more years on 50 charges") is
+its addition, word for word; the scores of a ``clause`` variant are those of its whole text.
 
 Version 2 (from 1): variants gained ``how`` and ``cosine``; sentences gained ``additions``; source
 sentences gained ``how``; ``partly_shared_with`` is gone; ``unrelated`` is new.
@@ -64,7 +69,7 @@ from types import GeneratorType
 from digest.model import Addition, MergedSentence, SentenceRef, Source, SourceSentence, Span, Story, Variant
 
 SCHEMA_NAME = "digest.story"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DIGEST_SCHEMA_NAME = "digest.digest"
 DIGEST_SCHEMA_VERSION = 1
 

@@ -96,7 +96,8 @@ def render_markdown(story: Story, depth: int = 1) -> str:
         "Each piece of information is shown once. Markers such as ⟨A·C⟩ name every source that "
         "reports it, in these words or others; ⟨only B⟩ credits a sentence only source B carries. "
         "**Bold** words are details no other source states anywhere in the story. "
-        "(B: …) is source B's own framing of a quotation shown just before it.",
+        "(B: …) is what source B adds to the sentence just before it: its framing of a quotation, "
+        "the details its wording gives, or a clause of its own.",
         "",
         f"{h}# Story",
         "",

@@ -104,8 +104,16 @@ def _markers(story: Story, builder: _Builder, source_ids: tuple[str, ...], dim: 
     builder.add("›", "dim")
 
 
-HOW = {"wording": "same wording", "information": "same information", "quotation": "same quotation"}
+HOW = {
+    "wording": "same wording",
+    "information": "same information",
+    "quotation": "same quotation",
+    "clause": "same information, and a clause of its own",
+}
 """How a folded wording matched, in words for the reader."""
+
+ADDITION = {"quotation": "its own framing of the quotation", "clause": "what it adds: its own clause"}
+"""What an outlet's addition is, by how its sentence matched; otherwise the details its wording gives."""
 
 
 NEW_MARK = "✚ "

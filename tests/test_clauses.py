@@ -1,0 +1,78 @@
+"""A clause of its own: where a sentence is cut (clauses.tail_cuts) and how its head folds (merge)."""
+
+import pytest
+
+from digest.engine import build_story
+from digest.engine.clauses import tail_cuts
+from digest.engine.lexicon import facts
+from digest.export import render_json, render_markdown
+from tests.conftest import make_source
+
+
+def parts(text: str) -> list[tuple[str, str]]:
+    """(head, clause) for each cut of ``text``, last cut first."""
+    return [(text[: cut.head_end], text[cut.clause_start :]) for cut in tail_cuts(text, facts(text))]
+
+
+@pytest.mark.parametrize("word", ["after", "because", "but", "when", "although"])
+def test_a_clause_word_cuts_before_itself(word):
+    text = f"The harbor pilot was fined by the ferry board on Monday {word} the tugboat ran aground."
+    assert parts(text) == [("The harbor pilot was fined by the ferry board on Monday", f"{word} the tugboat ran aground.")]
+
+
+def test_and_which_and_who_cut_only_after_a_comma():
+    text = "The harbor pilot was fined by the ferry board, and the tugboat crew was cleared."
+    assert parts(text) == [("The harbor pilot was fined by the ferry board", "and the tugboat crew was cleared.")]
+    assert parts("The storm damaged two piers and a ferry terminal in the harbor on Monday.") == []
+    assert parts("The pilot who steered the ferry was fined by the harbor board.") == []
+
+
+def test_the_last_clause_is_tried_first_and_at_most_two():
+    text = "The ferry board fined the harbor pilot, and the crew was cleared after the inquiry, but the owners appealed because of costs."
+    heads = [head for head, _ in parts(text)]
+    assert len(heads) == 2 and heads[0].endswith("the owners appealed") and heads[1].endswith("after the inquiry")
+
+
+def test_never_inside_a_quotation_or_brackets():
+    assert parts('The ferry board said "the harbor pilot was fined, but the crew was cleared" on Monday.') == []
+    assert parts("The ferry board fined the harbor pilot (who had steered the boat, and the crew) on Monday.") == []
+
+
+def test_a_head_must_state_something():
+    # no verb: a name and what it is, not a statement
+    assert parts("The Salem Ferry Board of Harbor Pilots, which fines captains, met on Monday.") == []
+    # it ends in a function word: what was said is in the clause
+    assert parts("The harbor board said late in the week that after the storm the piers closed.") == []
+    # a question or a subject clause asks rather than tells
+    assert parts("Whether the pilot knew the ferry was late before he left could decide the fine.") == []
+
+
+def test_a_shared_head_is_shown_once_with_each_outlets_clause_word_for_word():
+    # told in other words (the same wording is the other level), each with a clause of its own
+    a = make_source(0, "A judge in Salem sentenced the harbor pilot to eight years in prison on Monday, and ordered him to repay the ferry company.")
+    b = make_source(1, "On Monday the harbor pilot was sentenced by a Salem judge to eight years of prison after a two-week trial.")
+    story = build_story([a, b])
+    shown = [s for block in story.blocks for s in block.sentences]
+    assert len(shown) == 1 and shown[0].source_ids == ("s0", "s1")
+    (variant,) = shown[0].variants
+    (addition,) = shown[0].additions
+    assert variant.how == "clause" and addition.source_id == variant.source_id
+    clause = "and ordered him to repay the ferry company." if variant.source_id == "s0" else "after a two-week trial."
+    assert addition.text.endswith(clause)
+    assert f"{story.marker(addition.source_id)}: " in render_markdown(story)
+    assert story.unique_counts() == [1, 1]  # the clause is a detail; so are the shown wording's own words
+    assert '"how": "clause"' in render_json(story)
+
+
+def test_a_different_figure_in_the_head_never_folds():
+    a = make_source(0, "A judge in Salem sentenced the harbor pilot to eight years in prison on Monday, and ordered him to repay the ferry company.")
+    b = make_source(1, "On Monday the harbor pilot was sentenced by a Salem judge to nine years of prison after a two-week trial.")
+    story = build_story([a, b])
+    assert [len(s.source_ids) for block in story.blocks for s in block.sentences] == [1, 1]
+
+
+def test_a_clause_that_says_the_opposite_of_the_host_never_folds():
+    a = make_source(0, "The harbor board closed the north pier and the ferry terminal on Monday, before the storm reached the coast.")
+    b = make_source(1, "The harbor board closed the north pier and the ferry terminal on Monday, after the storm reached the coast.")
+    story = build_story([a, b])
+    assert [len(s.source_ids) for block in story.blocks for s in block.sentences] == [1, 1]
