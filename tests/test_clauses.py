@@ -3,15 +3,15 @@
 import pytest
 
 from digest.engine import build_story
-from digest.engine.clauses import tail_cuts
+from digest.engine.clauses import cuts
 from digest.engine.lexicon import facts
 from digest.export import render_json, render_markdown
 from tests.conftest import make_source
 
 
 def parts(text: str) -> list[tuple[str, str]]:
-    """(head, clause) for each cut of ``text``, last cut first."""
-    return [(text[: cut.head_end], text[cut.clause_start :]) for cut in tail_cuts(text, facts(text))]
+    """(core, its own part) for each cut of ``text``, longest core first."""
+    return [(cut.core, text[cut.own_start : cut.own_end]) for cut in cuts(text, facts(text))]
 
 
 @pytest.mark.parametrize("word", ["after", "because", "but", "when", "although"])
@@ -38,6 +38,18 @@ def test_never_inside_a_quotation_or_brackets():
     assert parts("The ferry board fined the harbor pilot (who had steered the boat, and the crew) on Monday.") == []
 
 
+def test_a_description_after_the_subject_is_its_own_part():
+    text = "Dana Okafor, the harbor pilot whose ferry ran aground off Salem in 2019, has died, her family said."
+    assert parts(text) == [("Dana Okafor has died, her family said.", "the harbor pilot whose ferry ran aground off Salem in 2019")]
+    # commas inside the description: it ends where the subject's verb follows
+    text = "Dana Okafor, who sailed ferries, tugs and barges for decades, was fined on Monday."
+    assert parts(text)[0] == ("Dana Okafor was fined on Monday.", "who sailed ferries, tugs and barges for decades")
+    # no verb after it: a list, not a description
+    assert parts("Dana Okafor, a pilot, a captain and a mother of three.") == []
+    # a comma before the description: the subject is not what opens the sentence
+    assert parts("On Monday, Dana Okafor, the harbor pilot, was fined by the board.") == []
+
+
 def test_a_head_must_state_something():
     # no verb: a name and what it is, not a statement
     assert parts("The Salem Ferry Board of Harbor Pilots, which fines captains, met on Monday.") == []
@@ -47,21 +59,38 @@ def test_a_head_must_state_something():
     assert parts("Whether the pilot knew the ferry was late before he left could decide the fine.") == []
 
 
-def test_a_shared_head_is_shown_once_with_each_outlets_clause_word_for_word():
-    # told in other words (the same wording is the other level), each with a clause of its own
-    a = make_source(0, "A judge in Salem sentenced the harbor pilot to eight years in prison on Monday, and ordered him to repay the ferry company.")
-    b = make_source(1, "On Monday the harbor pilot was sentenced by a Salem judge to eight years of prison after a two-week trial.")
-    story = build_story([a, b])
+def folded_once(first: str, second: str):
+    """The story of two outlets' sentences, asserting it shows one sentence credited to both with
+    one variant and one addition; returns (story, variant, addition)."""
+    story = build_story([make_source(0, first), make_source(1, second)])
     shown = [s for block in story.blocks for s in block.sentences]
     assert len(shown) == 1 and shown[0].source_ids == ("s0", "s1")
     (variant,) = shown[0].variants
     (addition,) = shown[0].additions
     assert variant.how == "clause" and addition.source_id == variant.source_id
+    return story, variant, addition
+
+
+def test_a_shared_head_is_shown_once_with_each_outlets_clause_word_for_word():
+    # told in other words (the same wording is the other level), each with a clause of its own
+    story, variant, addition = folded_once(
+        "A judge in Salem sentenced the harbor pilot to eight years in prison on Monday, and ordered him to repay the ferry company.",
+        "On Monday the harbor pilot was sentenced by a Salem judge to eight years of prison after a two-week trial.",
+    )
     clause = "and ordered him to repay the ferry company." if variant.source_id == "s0" else "after a two-week trial."
     assert addition.text.endswith(clause)
     assert f"{story.marker(addition.source_id)}: " in render_markdown(story)
     assert story.unique_counts() == [1, 1]  # the clause is a detail; so are the shown wording's own words
     assert '"how": "clause"' in render_json(story)
+
+
+def test_a_shared_fact_with_each_outlets_own_description_is_shown_once():
+    _, _, addition = folded_once(
+        "Dana Okafor, the harbor pilot whose ferry ran aground off Salem in 2019, died on Sunday at age 71.",
+        "Dana Okafor, who sailed the Salem ferries for four decades, has died at age 71, her family said.",
+    )
+    own = "the harbor pilot whose ferry ran aground off Salem in 2019" if addition.source_id == "s0" else "who sailed the Salem ferries for four decades"
+    assert own in addition.text
 
 
 def test_a_different_figure_in_the_head_never_folds():

@@ -120,8 +120,8 @@ class Fold:
     how: FoldKind
     cosine: float
     coverage: float
-    cut: int = 0
-    """For a fold by ``clause``: where the unit's own clause starts in its text (shown as its addition)."""
+    own: tuple[int, int] = (0, 0)
+    """For a fold by ``clause``: where the unit's own part is in its text (shown as its addition)."""
 
 
 class Weights:
@@ -590,10 +590,11 @@ def _always(unit: int, host: int, how: FoldKind) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Head:
-    """A unit's text before a trailing clause of its own (``clauses.tail_cuts``)."""
+    """A unit's text without a part of its own: a trailing clause, or a description set off
+    after its subject (``clauses.cuts``)."""
 
-    cut: int
-    """Where its own clause starts in the unit's text: shown as its addition when the head folds."""
+    own: tuple[int, int]
+    """Where its own part is in the unit's text: shown as its addition when the head folds."""
     lemmas: frozenset[str]
     """The head's lemmas as the whole sentence reads them: enough to rule most hosts out."""
     unit: Callable[[], Unit]
@@ -646,7 +647,7 @@ def fold_by_meaning(
     for _ in ahead or ():  # iterating to the end reaps the helper
         pass
     if heads is not None:
-        head_folds = _fold_heads(order, kept, folds, postings, heads, units, weights, params)
+        head_folds = _fold_heads(order, kept, folds, heads, units, weights, params)
         folds += head_folds
         cut = {fold.index for fold in head_folds}
         related = {unit: like for unit, like in related.items() if unit not in cut and like not in cut}
@@ -654,9 +655,7 @@ def fold_by_meaning(
     return Folding(folds, related)
 
 
-def _fold_heads(
-    order: list[int], kept: bytearray, folds: list[Fold], postings: Postings, heads: Heads, units: Sequence[Unit], weights: Weights, params: MeaningParams
-) -> list[Fold]:
+def _fold_heads(order: list[int], kept: bytearray, folds: list[Fold], heads: Heads, units: Sequence[Unit], weights: Weights, params: MeaningParams) -> list[Fold]:
     """The second pass: a kept unit that nothing folds under, whose head (``Head``) tells what
     another kept unit tells, folds under it, most informative first. After the first pass, so
     that a sentence folded whole is never lost for a head: a unit that takes folds is never cut,
@@ -664,15 +663,19 @@ def _fold_heads(
     hosting = bytearray(len(units))
     for fold in folds:
         hosting[fold.host] = 1
+    cut = {index: found for index in order if kept[index] and not hosting[index] and (found := heads(index))}
+    if not cut:
+        return []
+    needed = frozenset().union(*(head.lemmas for found in cut.values() for head in found))
+    postings = Postings(weights.idf, weights.df, HEAD_DF * params.candidate_df)  # only what heads ask for
+    for index in sorted(order):
+        if kept[index]:
+            postings.post(index, units[index].facts.lemmas & needed)
     found: list[Fold] = []
-    for index in order:
+    for index, cuts in cut.items():
         if not kept[index] or hosting[index]:
             continue
-        cuts = heads(index)
-        if not cuts:
-            continue
-        hosts = [host for host in postings.ranked(units[index].facts.lemmas, params.candidates + 1).hosts if host != index and kept[host]]
-        fold = _head_fold(index, cuts, hosts, units, weights, params)
+        fold = _head_fold(index, cuts, lambda lemmas: [h for h in postings.ranked(lemmas, HEAD_CANDIDATES + 1).hosts if h != index and kept[h]], units, weights, params)
         if fold is not None:
             found.append(fold)
             kept[index] = 0
@@ -688,9 +691,13 @@ def _ranked_in_background(sentences: list[tuple[int, frozenset[str]]], weights: 
     return unpacked(stream_in_background(partial(ranked_ahead, sentences, weights.idf, weights.df, params.candidate_df)))
 
 
-def _head_fold(index: int, heads: Sequence[Head], hosts: Sequence[int], units: Sequence[Unit], weights: Weights, params: MeaningParams) -> Fold | None:
+def _head_fold(
+    index: int, heads: Sequence[Head], candidates: Callable[[frozenset[str]], list[int]], units: Sequence[Unit], weights: Weights, params: MeaningParams
+) -> Fold | None:
     """The fold of a unit's head (its text before a trailing clause of its own) under a kept
-    host that tells all the head tells, longest head first; None if none does. The host must
+    host that tells all the head tells, longest head first (``candidates`` ranks the kept units
+    for a head's lemmas: a long clause of its own would rank hosts by itself); None if none
+    does. The host must
     state nearly all of the head (``full_coverage``), not only most of it: the head is a part
     cut to fit, and only the host shows it (on the dev events, hosts that stated half to two
     thirds of a head mostly told another fact about the same people). Of the hosts
@@ -702,7 +709,7 @@ def _head_fold(index: int, heads: Sequence[Head], hosts: Sequence[int], units: S
     for head in heads:
         possible = [
             host
-            for host in hosts
+            for host in candidates(head.lemmas)
             if (scores := _lemma_similarity(head.lemmas, units[host].facts.lemmas, weights))[0] >= floor_cosine and scores[1] >= floor_coverage
         ]
         if not possible:
@@ -716,9 +723,20 @@ def _head_fold(index: int, heads: Sequence[Head], hosts: Sequence[int], units: S
                 found.append((-round(whole, 9), -fold.cosine, host, fold))
         for *_, host, fold in sorted(found, key=lambda item: item[:3]):
             if different_fact(unit.facts, units[host].facts) is None and not says_otherwise(units[index].facts, units[host].facts):
-                return Fold(index, host, "clause", fold.cosine, fold.coverage, head.cut)
+                return Fold(index, host, "clause", fold.cosine, fold.coverage, head.own)
     return None
 
+
+HEAD_DF = 4
+"""A head's candidates come from lemmas in up to this many times ``candidate_df`` sentences: a
+head is short and made of the story's common words ("Bettie Page has died, her agent said"),
+which the first pass's index leaves out."""
+
+HEAD_CANDIDATES = 16
+"""Kept units ranked for each head (``MeaningParams.candidates`` for a whole sentence). A head
+is short and made of the story's common words ("Bettie Page has died, her agent said"): its
+host ranks lower among the sentences that share its one rarer word than a whole sentence's
+would; a head's scores are cheap to rule out (``Head.lemmas``)."""
 
 HEAD_SLACK = 0.05
 """How far below the thresholds a head's scores, read from the whole sentence's lemmas, may be

@@ -17,13 +17,12 @@ from dataclasses import dataclass
 from functools import partial
 
 from digest.background import stream_in_background
-from digest.engine.clauses import tail_cuts
+from digest.engine.clauses import cuts
 from digest.engine.details import detail_runs, new_spans
 from digest.engine.headline import choose_title
 from digest.engine.lexicon import TIME_NAMES, Facts, add_capitalised_inside, facts
 from digest.engine.meaning import (
     DEFAULT_MEANING,
-    SHORT,
     FoldKind,
     Head,
     MeaningParams,
@@ -98,8 +97,8 @@ class _Sentence:
     """How it matched that sentence; None when it is that sentence."""
     depends: int = 0
     """How much it needs the sentence before it in its outlet (order.depends_on_previous)."""
-    cut: int = 0
-    """Folded by ``clause``: where its own clause, shown as its addition, starts in ``text``."""
+    own: tuple[int, int] = (0, 0)
+    """Folded by ``clause``: where its own part, shown as its addition, is in ``text``."""
 
 
 def segment_sources(sources: Sequence[Source]) -> tuple[list[list[list[_Sentence]]], frozenset[str]]:
@@ -242,26 +241,26 @@ def _fold(flat: list[_Sentence], wording_rep: list[int], weights: Weights, meani
         )
 
     def heads(unit: int) -> list[Head]:
-        """A sentence of one outlet cut before its own trailing clause (clauses.tail_cuts); a
-        same-wording group is not cut: its members would each need their own cut."""
+        """A sentence of one outlet without a part of its own (clauses.cuts); a same-wording
+        group is not cut: its members would each need their own cut."""
         group = members[reps[unit]]
         if len(group) > 1:
             return []
         sentence = group[0]
         assert sentence.facts is not None
-        words = sentence.facts.words
-        return [
-            Head(cut.clause_start, frozenset(w.lemma for w in words[: cut.words]), partial(_head_unit, sentence.text[: cut.head_end], names, units[unit]))
-            for cut in tail_cuts(sentence.text, sentence.facts)
-            if cut.words > SHORT
-        ]
+        found = []
+        for cut in cuts(sentence.text, sentence.facts):
+            lemmas = frozenset(w.lemma for w in sentence.facts.words if cut.outside(w.start))
+            if len(lemmas) >= 2:
+                found.append(Head((cut.own_start, cut.own_end), lemmas, partial(_head_unit, cut.core, names, units[unit])))
+        return found
 
     folding = fold_by_meaning(units, weights, meaning, agrees, heads)
     for fold in folding.folds:
         for member in members[reps[fold.index]]:
             member.group = reps[fold.host]
             member.how = fold.how
-            member.cut = fold.cut
+            member.own = fold.own
     return {reps[unit]: reps[like] for unit, like in folding.related.items()}
 
 
@@ -417,20 +416,21 @@ def _framing(member: _Sentence, rep: _Sentence, sources: Sequence[Source], weigh
 
 
 def _own_clause(member: _Sentence, rep: _Sentence, sources: Sequence[Source], weights: Weights) -> Addition:
-    """A sentence whose head is shown under ``rep``: the details of its head beyond ``rep`` (as
-    in ``_remainder``), then its own clause word for word."""
+    """A sentence whose core is shown under ``rep``: the details of its core beyond ``rep`` (as
+    in ``_remainder``) and its own part word for word, in the order of its text."""
     assert member.facts is not None and rep.facts is not None
-    keep = {id(w) for w in remainder(member.facts, frozenset({member.ref.source}), rep.facts, weights) if w.start < member.cut}
+    own_start, own_end = member.own
+    keep = {id(w) for w in remainder(member.facts, frozenset({member.ref.source}), rep.facts, weights) if not own_start <= w.start < own_end}
     runs = detail_runs(member.text, member.facts.words, lambda word: id(word) in keep, credited_alone=False)
-    pieces = [(run[0].start, run[-1].end) for run in runs if run[-1].end <= member.cut] + [(member.cut, len(member.text))]
-    clause_spans = [s for s in new_spans(member.text, member.facts, member.ref.source, weights, credited_alone=False) if s.start >= member.cut]
+    pieces = sorted([(run[0].start, run[-1].end) for run in runs if run[-1].end <= own_start or run[0].start >= own_end] + [member.own])
+    own_spans = [s for s in new_spans(member.text, member.facts, member.ref.source, weights, credited_alone=False) if own_start <= s.start and s.end <= own_end]
     text, spans = "", []
     for start, end in pieces:
         if text:
             text += FRAGMENT_SEPARATOR
         shift = len(text) - start
-        if start == member.cut:
-            spans += [Span(s.start + shift, s.end + shift) for s in clause_spans]
+        if (start, end) == member.own:
+            spans += [Span(s.start + shift, s.end + shift) for s in own_spans]
         else:
             spans.append(Span(len(text), len(text) + end - start))
         text += member.text[start:end]
