@@ -50,7 +50,11 @@ def test_a_description_after_the_subject_is_its_own_part():
     assert parts("On Monday, Dana Okafor, the harbor pilot, was fined by the board.") == []
 
 
-def test_a_head_must_state_something():
+def test_an_opening_clause_is_its_own_part():
+    text = "After three years of delays in the courts, the harbor pilot was fined by the board."
+    assert parts(text)[0] == ("The harbor pilot was fined by the board.", "After three years of delays in the courts")
+    assert parts("When the storm came, the harbor pilots said.") == []  # "said" alone states nothing
+
     # no verb: a name and what it is, not a statement
     assert parts("The Salem Ferry Board of Harbor Pilots, which fines captains, met on Monday.") == []
     # it ends in a function word: what was said is in the clause

@@ -84,10 +84,26 @@ class Cut(NamedTuple):
 
 def cuts(text: str, found: Facts) -> list[Cut]:
     """Every place ``text`` (whose facts are ``found``) can be cut, longest core first: a
-    description after its subject, then its trailing clauses from its end."""
+    description after its subject, an opening clause, then its trailing clauses from its end."""
     if _ASKING.match(text):
         return []
-    return [*_appositive(text), *_trailing(text, found)]
+    return [*_appositive(text), *_leading(text), *_trailing(text, found)]
+
+
+_LEADING = re.compile(r"\W*(?:" + "|".join(sorted(OWN_CLAUSE_WORDS - {"but"})) + r")\b[^,;]*,\s*", re.IGNORECASE)
+"""An opening clause of its own, up to its comma: "After three years of legal delays, ..."."""
+
+
+def _leading(text: str) -> list[Cut]:
+    """A clause of its own that opens the sentence ("After more than three years of delays, the
+    man was sentenced to life"): the core is the rest, the main clause."""
+    opening = _LEADING.match(text)
+    if opening is None or not _balanced(opening.group()):
+        return []
+    core = text[opening.end() :]
+    if not _STATES.search(core):
+        return []
+    return [Cut(0, len(opening.group().rstrip(" ,;")), core[:1].upper() + core[1:])]
 
 
 def _appositive(text: str) -> list[Cut]:
