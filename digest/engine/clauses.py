@@ -77,10 +77,6 @@ class Cut(NamedTuple):
     own_end: int
     core: str
 
-    def outside(self, start: int) -> bool:
-        """Whether a word starting at ``start`` is in the core."""
-        return not self.own_start <= start < self.own_end
-
 
 def cuts(text: str, found: Facts) -> list[Cut]:
     """Every place ``text`` (whose facts are ``found``) can be cut, longest core first: a

@@ -647,7 +647,7 @@ def fold_by_meaning(
     for _ in ahead or ():  # iterating to the end reaps the helper
         pass
     if heads is not None:
-        head_folds = _fold_heads(order, kept, folds, heads, units, weights, params)
+        head_folds = _fold_heads(order, kept, folds, postings, heads, units, weights, params)
         folds += head_folds
         cut = {fold.index for fold in head_folds}
         related = {unit: like for unit, like in related.items() if unit not in cut and like not in cut}
@@ -655,7 +655,9 @@ def fold_by_meaning(
     return Folding(folds, related)
 
 
-def _fold_heads(order: list[int], kept: bytearray, folds: list[Fold], heads: Heads, units: Sequence[Unit], weights: Weights, params: MeaningParams) -> list[Fold]:
+def _fold_heads(
+    order: list[int], kept: bytearray, folds: list[Fold], postings: Postings, heads: Heads, units: Sequence[Unit], weights: Weights, params: MeaningParams
+) -> list[Fold]:
     """The second pass: a kept unit that nothing folds under, whose head (``Head``) tells what
     another kept unit tells, folds under it, most informative first. After the first pass, so
     that a sentence folded whole is never lost for a head: a unit that takes folds is never cut,
@@ -666,16 +668,11 @@ def _fold_heads(order: list[int], kept: bytearray, folds: list[Fold], heads: Hea
     cut = {index: found for index in order if kept[index] and not hosting[index] and (found := heads(index))}
     if not cut:
         return []
-    needed = frozenset().union(*(head.lemmas for found in cut.values() for head in found))
-    postings = Postings(weights.idf, weights.df, HEAD_DF * params.candidate_df)  # only what heads ask for
-    for index in sorted(order):
-        if kept[index]:
-            postings.post(index, units[index].facts.lemmas & needed)
     found: list[Fold] = []
     for index, cuts in cut.items():
         if not kept[index] or hosting[index]:
             continue
-        fold = _head_fold(index, cuts, lambda lemmas: [h for h in postings.ranked(lemmas, HEAD_CANDIDATES + 1).hosts if h != index and kept[h]], units, weights, params)
+        fold = _head_fold(index, cuts, lambda lemmas: [h for h in postings.ranked(lemmas, params.candidates + 1).hosts if h != index and kept[h]], units, weights, params)
         if fold is not None:
             found.append(fold)
             kept[index] = 0
@@ -726,17 +723,6 @@ def _head_fold(
                 return Fold(index, host, "clause", fold.cosine, fold.coverage, head.own)
     return None
 
-
-HEAD_DF = 4
-"""A head's candidates come from lemmas in up to this many times ``candidate_df`` sentences: a
-head is short and made of the story's common words ("Bettie Page has died, her agent said"),
-which the first pass's index leaves out."""
-
-HEAD_CANDIDATES = 16
-"""Kept units ranked for each head (``MeaningParams.candidates`` for a whole sentence). A head
-is short and made of the story's common words ("Bettie Page has died, her agent said"): its
-host ranks lower among the sentences that share its one rarer word than a whole sentence's
-would; a head's scores are cheap to rule out (``Head.lemmas``)."""
 
 HEAD_SLACK = 0.05
 """How far below the thresholds a head's scores, read from the whole sentence's lemmas, may be

@@ -250,7 +250,8 @@ def _fold(flat: list[_Sentence], wording_rep: list[int], weights: Weights, meani
         assert sentence.facts is not None
         found = []
         for cut in cuts(sentence.text, sentence.facts):
-            lemmas = frozenset(w.lemma for w in sentence.facts.words if cut.outside(w.start))
+            own_start, own_end = cut.own_start, cut.own_end
+            lemmas = frozenset(w.lemma for w in sentence.facts.words if w.start < own_start or w.start >= own_end)
             if len(lemmas) >= 2:
                 found.append(Head((cut.own_start, cut.own_end), lemmas, partial(_head_unit, cut.core, names, units[unit])))
         return found
