@@ -394,6 +394,35 @@ async def test_quit_while_a_source_is_still_loading_does_not_wait_for_it():
 
 
 @pytest.mark.asyncio
+async def test_progress_within_a_stage_is_thinned_and_each_stage_is_shown(monkeypatch):
+    from digest.tui.screens.reader import ReaderScreen
+
+    shown: list[str] = []
+    original = ReaderScreen.set_status
+
+    def loader(status):
+        for k in range(300):
+            status(f"Loading source {k + 1} of 300: a.txt")
+        status("Merging 300 articles…")
+        return load_stories([str(Path(__file__).resolve().parents[1] / "seeds")])
+
+    def counted(screen, text):
+        shown.append(text)
+        original(screen, text)
+
+    monkeypatch.setattr(ReaderScreen, "set_status", counted)
+    app = DigestApp(loader=loader)
+    async with app.run_test() as pilot:
+        for _ in range(200):
+            if app.story is not None:
+                break
+            await pilot.pause(0.05)
+    loading = [text for text in shown if text.startswith("Loading source")]
+    assert loading[0].startswith("Loading source 1 of 300") and len(loading) < 300  # the loader did not wait on each line
+    assert "Merging 300 articles…" in shown
+
+
+@pytest.mark.asyncio
 async def test_help_fits_80x24_scrolls_and_says_how_to_close():
     async with reader(size=(80, 24)) as (app, pilot):
         await pilot.press("question_mark")

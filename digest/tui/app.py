@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import queue
 import threading
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -31,6 +32,9 @@ from digest.tui.screens.dialogs import HelpScreen
 from digest.tui.screens.reader import READER_BINDINGS, ReaderScreen
 from digest.tui.screens.story_list import StoryListScreen
 from digest.tui.settings import keymap_path, read_keymap, read_theme, remember_theme
+
+STATUS_EVERY = 0.25
+"""Seconds between two progress lines of one loading stage in the status line."""
 
 APP_BINDINGS = [
     Binding("question_mark", "help", "Help", id="help", key_display="?"),
@@ -116,11 +120,18 @@ class DigestApp(App[int]):
         """
         worker = get_current_worker()
         outcome: queue.Queue[Loaded | BaseException] = queue.Queue(maxsize=1)
+        last = ["", 0.0]  # the stage last told, and when
 
         def status(text: str) -> None:
-            """Tell the reader the loader's stage, unless the user has already left."""
-            if not worker.is_cancelled:
-                self.call_from_thread(self.reader.set_status, text)
+            """Tell the reader the loader's stage, unless the user has already left: a new stage
+            at once, progress within one at most every STATUS_EVERY seconds. Each message waits
+            for the screen to take it, and the loader told one per source: 1,200 articles spent
+            6 s waiting on their "Loading source k of n" lines."""
+            stage, now = text.split(" ", 1)[0], time.monotonic()
+            if worker.is_cancelled or (stage == last[0] and now - last[1] < STATUS_EVERY):
+                return
+            last[:] = [stage, now]
+            self.call_from_thread(self.reader.set_status, text)
 
         def run() -> None:
             """The loader itself, in its daemon thread; any failure becomes the outcome."""
