@@ -23,6 +23,9 @@ def own_config_and_data(tmp_path_factory, monkeypatch) -> Path:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    from digest.engine import dictionary
+
+    monkeypatch.setattr(dictionary, "LEMMAS", dictionary.LemmaMemo(home / "cache" / "digest"))  # not the process-wide one
     return home
 
 

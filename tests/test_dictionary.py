@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from digest.engine.dictionary import CachedDictionaryFactory, cache_folder
+from digest.engine import dictionary
+from digest.engine.dictionary import CachedDictionaryFactory, LemmaMemo, cache_folder
 
 
 def _cache_files(folder: Path) -> list[Path]:
@@ -53,3 +54,69 @@ def test_a_cache_folder_that_is_a_file_is_not_used(tmp_path):
 def test_the_cache_folder_follows_xdg_cache_home(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache_folder() == tmp_path / "digest"
+
+
+def _finder(calls: list[str]):
+    def find(word: str) -> tuple[str, bool]:
+        calls.append(word)
+        return (word.rstrip("s"), word.startswith("o"))
+
+    return find
+
+
+def test_the_lemma_memo_remembers_across_runs_and_asks_only_for_new_words(tmp_path):
+    calls: list[str] = []
+    first = LemmaMemo(tmp_path)
+    assert first.lemma("ferries", _finder(calls)) == ("ferrie", False)
+    assert first.lemma("okafors", _finder(calls)) == ("okafor", True)
+    assert first.lemma("ferries", _finder(calls)) == ("ferrie", False) and calls == ["ferries", "okafors"]
+    first.save()
+    calls.clear()
+    again = LemmaMemo(tmp_path)
+    assert again.lemma("okafors", _finder(calls)) == ("okafor", True) and calls == []
+    assert again.lemma("piers", _finder(calls)) == ("pier", False) and calls == ["piers"]
+
+
+def test_a_damaged_or_foreign_memo_is_not_used(tmp_path):
+    memo = LemmaMemo(tmp_path)
+    memo.path().parent.mkdir(parents=True, exist_ok=True)
+    for content in (b"\x00not marshal", __import__("marshal").dumps({"ferries": ("ferry", False)})):
+        memo.path().write_bytes(content)
+        calls: list[str] = []
+        assert LemmaMemo(tmp_path).lemma("ferries", _finder(calls)) == ("ferrie", False) and calls == ["ferries"]
+
+
+def test_the_memo_keeps_the_words_last_met_first_up_to_its_bound(tmp_path, monkeypatch):
+    monkeypatch.setattr(dictionary, "MEMO_MAX", 3)
+    old = LemmaMemo(tmp_path)
+    for word in ("a1", "a2", "a3"):
+        old.lemma(word, _finder([]))
+    old.save()
+    recent = LemmaMemo(tmp_path)
+    recent.lemma("b1", _finder([]))
+    recent.lemma("a3", _finder([]))
+    recent.save()
+    calls: list[str] = []
+    latest = LemmaMemo(tmp_path)
+    for word in ("b1", "a3", "a1"):
+        latest.lemma(word, _finder(calls))
+    assert calls == []  # b1 and a3 were met last, a1 is the oldest one kept
+    assert latest.lemma("a2", _finder(calls)) and calls == ["a2"]
+
+
+def test_a_forked_helper_does_not_write_the_memo(tmp_path, monkeypatch):
+    memo = LemmaMemo(tmp_path)
+    memo.lemma("ferries", _finder([]))
+    monkeypatch.setattr(dictionary.os, "getpid", lambda: -1)
+    memo.save()
+    assert not memo.path().exists()
+
+
+def test_lemmas_are_the_same_read_from_the_memo(tmp_path):
+    from digest.engine.lexicon import _looked_up
+
+    words = ["killed", "americans", "ferries", "maurice", "restore", "washington"]
+    memo = LemmaMemo(tmp_path)
+    first = [memo.lemma(w, _looked_up) for w in words]
+    memo.save()
+    assert [LemmaMemo(tmp_path).lemma(w, lambda w: ("?", False)) for w in words] == first == [_looked_up(w) for w in words]

@@ -1,4 +1,5 @@
-"""simplemma's dictionary, decoded once and kept in digest's cache folder.
+"""simplemma's dictionary, decoded once and kept in digest's cache folder; and the lemmas of
+the words earlier runs met (``LemmaMemo``).
 
 simplemma ships its dictionaries front-coded and compressed; decoding the English one takes
 about 0.17 s of pure Python at every start, a third of the time the reader needs to show the
@@ -8,14 +9,20 @@ named after simplemma's version, to ``$XDG_CACHE_HOME/digest`` (platformdirs); l
 that file (about 0.05 s). A missing, unreadable or damaged cache file is decoded again and
 rewritten (atomically); a cache folder that cannot be written is simply not used. The lemmas
 are the same either way: the cache holds exactly what simplemma decodes.
+
+Even read from that file, the dictionary costs 0.15 s and importing simplemma 0.1 s (it compiles
+the rules of 21 languages), most of what `digest export` of a few articles takes. News repeats
+its words: ``LemmaMemo`` keeps, in the same folder, each word's lemma as digest reads it (see
+``lexicon._lemma``) for the words met, so a run whose words were all met before imports neither.
 """
 
 from __future__ import annotations
 
+import atexit
 import marshal
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -61,7 +68,7 @@ def _read(path: Path) -> dict[str, str] | None:
     return data if isinstance(data, dict) and data else None
 
 
-def _write(path: Path, data: dict[str, str]) -> None:
+def _write(path: Path, data: Mapping[str, object]) -> None:
     """Write atomically; a cache that cannot be written is skipped, never an error."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -85,3 +92,84 @@ def lemmatizer_for() -> tuple[Lemmatizer, DictionaryLookupStrategy]:
 
     factory = CachedDictionaryFactory()
     return Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory)), DictionaryLookupStrategy(factory)
+
+
+MEMO_FORMAT = 1
+"""Bumped when ``lexicon._lemma`` reads simplemma's answers otherwise: a memo of another format
+is not read."""
+
+MEMO_MAX = 50_000
+"""Most words a memo keeps (about 1 MB; read in about 0.03 s): the words the last runs met come
+first, so what stays is the vocabulary of the news being read."""
+
+PROPER = "\x00"
+"""Before a remembered lemma that is a proper noun (plain strings read three times faster than pairs)."""
+
+Lemma = tuple[str, bool]
+
+
+class LemmaMemo:
+    """Word -> (lemma, proper noun) as ``lexicon._lemma`` found them, in earlier runs and this one.
+
+    Read from ``folder`` (default: the cache folder) at the first lookup; written back, once, at
+    exit when this run met new words, atomically and only by the process that read it (a forked
+    helper's new words are its own). A missing, damaged or unwritable memo is simply not used."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder
+        self._path: Path | None = None
+        """Where it was read from, and is written back to (fixed at the first lookup)."""
+        self._known: dict[str, str] | None = None
+        self._met: dict[str, str] = {}
+        """The words this run looked up, with their lemmas: kept first when the memo is written."""
+        self._new = False
+        self._pid = os.getpid()
+
+    def path(self) -> Path:
+        if self._path is None:
+            from importlib.metadata import version  # simplemma's version, without importing it
+
+            self._path = (self.folder or cache_folder()) / f"lemmas-{version('simplemma')}-{MEMO_FORMAT}.marshal"
+        return self._path
+
+    def lemma(self, word: str, find: Callable[[str], Lemma]) -> Lemma:
+        """The remembered lemma of ``word``, or ``find(word)``, remembered."""
+        known = self._known
+        if known is None:
+            known = self._known = self._read()
+        stored = known.get(word)
+        if stored is None:
+            lemma, proper = find(word)
+            stored = known[word] = PROPER + lemma if proper else lemma
+            if not self._new:
+                self._new = True
+                atexit.register(self.save)
+        if len(self._met) < MEMO_MAX:
+            self._met[word] = stored
+        return (stored[1:], True) if stored[:1] == PROPER else (stored, False)
+
+    def _read(self) -> dict[str, str]:
+        try:
+            data = marshal.loads(self.path().read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            return {}
+        if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) and v for k, v in data.items()):
+            return {}
+        return data
+
+    def save(self) -> None:
+        """Write the memo back if this process met new words (atomically; never an error): the
+        words this run met, then the others, up to MEMO_MAX."""
+        if not self._new or self._known is None or os.getpid() != self._pid:
+            return
+        kept = dict(self._met)
+        for word, stored in self._known.items():
+            if len(kept) >= MEMO_MAX:
+                break
+            kept.setdefault(word, stored)
+        _write(self.path(), kept)
+        self._new = False
+
+
+LEMMAS = LemmaMemo()
+"""The memo ``lexicon._lemma`` reads."""

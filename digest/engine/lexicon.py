@@ -167,7 +167,15 @@ mostly are in news, a negation or who said it."""
 
 @lru_cache(maxsize=131072)
 def _lemma(word: str) -> tuple[str, bool]:
-    """(lemma, known as a proper noun) of a lowercase word."""
+    """(lemma, known as a proper noun) of a lowercase word; remembered across runs
+    (``dictionary.LemmaMemo``: a run whose words were all met before loads no dictionary)."""
+    from digest.engine.dictionary import LEMMAS
+
+    return LEMMAS.lemma(word, _looked_up)
+
+
+def _looked_up(word: str) -> tuple[str, bool]:
+    """``_lemma`` from simplemma itself."""
     from digest.engine.dictionary import lemmatizer_for  # lazy: the dictionary loads on first use
 
     lemmatizer, lookup = lemmatizer_for()
