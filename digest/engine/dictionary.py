@@ -127,9 +127,7 @@ class LemmaMemo:
 
     def path(self) -> Path:
         if self._path is None:
-            from importlib.metadata import version  # simplemma's version, without importing it
-
-            self._path = (self.folder or cache_folder()) / f"lemmas-{version('simplemma')}-{MEMO_FORMAT}.marshal"
+            self._path = (self.folder or cache_folder()) / f"lemmas-{_simplemma_version()}-{MEMO_FORMAT}.marshal"
         return self._path
 
     def lemma(self, word: str, find: Callable[[str], Lemma]) -> Lemma:
@@ -169,6 +167,30 @@ class LemmaMemo:
             kept.setdefault(word, stored)
         _write(self.path(), kept)
         self._new = False
+
+
+def _simplemma_version() -> str:
+    """simplemma's version, read from its source without importing it (importing takes 0.1 s,
+    and so does importlib.metadata's lookup); its file's size and time if it does not say."""
+    import importlib.util
+    import re
+
+    spec = importlib.util.find_spec("simplemma")
+    if spec is None or spec.origin is None:
+        return "none"
+    origin = Path(spec.origin)
+    for candidate in (origin.with_name("__metadata__.py"), origin):  # where simplemma 1.x and 2.x say it
+        try:
+            found = re.search(r"""^__version__\s*=\s*["']([^"']+)["']""", candidate.read_text(encoding="utf-8"), re.MULTILINE)
+        except OSError:
+            continue
+        if found:
+            return found.group(1)
+    try:
+        stat = origin.stat()
+    except OSError:
+        return "unknown"
+    return f"{stat.st_size}-{stat.st_mtime_ns}"
 
 
 LEMMAS = LemmaMemo()
