@@ -150,6 +150,32 @@ def test_a_shared_head_shows_each_clause_of_its_own_word_for_word(sentences, hea
             assert story.sources[index].id in story.merged(sentence).source_ids
 
 
+PUNCTUATED = st.lists(
+    st.sampled_from([*VOCABULARY[:24], ",", ", and", ", which", ", who", " after", " when", " but", "(", ")", "“", "”", '"', " —", " was", " has", " fined", " the", " a"]),
+    min_size=4,
+    max_size=18,
+).map(lambda parts: ("Korun " + " ".join(parts) + ".").replace(" ,", ","))
+
+
+@SETTINGS
+@given(st.lists(PUNCTUATED, min_size=1, max_size=4), PUNCTUATED, PUNCTUATED, PUNCTUATED, st.sampled_from([", and", " after", ", who", " because"]))
+def test_cut_sentences_lose_nothing_and_show_their_own_part(others, core, own_a, own_b, joint):
+    # clause words, commas, quotation marks and brackets anywhere, paired or not; one fact told
+    # by both outlets, each with a part of its own
+    a = make_source(0, " ".join(others), f"{core[:-1]}{joint} {own_a[0].lower()}{own_a[1:]}")
+    b = make_source(1, f"{core[:-1]} when {own_b[0].lower()}{own_b[1:]}", " ".join(others[:1]))
+    story = build_story([a, b])
+    for block in story.blocks:
+        for sentence in block.sentences:
+            for variant in sentence.variants:
+                if variant.how == "clause":
+                    (addition,) = [x for x in sentence.additions if x.ref == variant.ref]
+                    assert all(piece in variant.text for piece in addition.text.split(" · "))
+    for index, paragraphs in enumerate(story.source_sentences):
+        for sentence in (s for p in paragraphs for s in p):
+            assert story.sources[index].id in story.merged(sentence).source_ids
+
+
 SEPARATORS = st.sampled_from(["***", "* * *", "— — —", "---", "•", "###"])
 
 
