@@ -95,6 +95,13 @@ def test_a_negation_reaches_to_the_end_of_its_clause_and_no_further():
     assert different_fact(never, facts("The mayor had the annual plan published.")) == "negation"
 
 
+def test_words_in_brackets_inside_a_quotation_are_the_outlets_not_quoted():
+    inserted = facts("“We thank you for your respect to her [Dana Okafor] and her family at this time,” a spokesman said.")
+    assert {"thank", "respect", "family"} <= inserted.quoted and not {"dana", "okafor"} & inserted.quoted
+    plain = facts("“We thank you for your respect to her and her family at this time,” he said.")
+    assert different_fact(inserted, plain) is None
+
+
 def test_a_quotation_opened_in_an_earlier_sentence_is_still_a_quotation():
     # the outlet's quotation began a sentence before; this one closes it and says who said it
     closing = facts("He lives for this harbor,” the ferry company's director Ana Ruiz said.")

@@ -96,6 +96,10 @@ NEGATION_REACH = 8
 on to the end of its clause ("never agreed to having her photograph taken" negates the
 photograph too), but no further than this."""
 
+_INSERTION = re.compile(r"\[[^\]]*\]|\([^)]*\)")
+"""Words in brackets: inside a quotation, the outlet's own insertion ("respect to her (Tara
+Reid) and her family"), not the words quoted."""
+
 CLAUSE_WORDS = frozenset("but and while although though because since after before when whereas which who that".split())
 """Words that start another clause, where a negation's scope ends ("did not sign the bill *but*
 vetoed the budget"; "did not know *that* he had left" asserts that he left)."""
@@ -377,7 +381,10 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
     }
     contexts = tuple((word.lemma, _counted(text, found, i)) for i, word in enumerate(found) if _is_count(text, found, i))
     quotes = [m.span() for m in QUOTATION.finditer(text)] or _continued_quotation(text, tokens, attributions)
-    quoted = compact(frozenset(w.lemma for w in found if any(a <= w.start < b for a, b in quotes)))
+    inserted = [m.span() for m in _INSERTION.finditer(text)] if quotes else []
+    quoted = compact(
+        frozenset(w.lemma for w in found if any(a <= w.start < b for a, b in quotes) and not any(a <= w.start < b for a, b in inserted))
+    )
     sources = compact(  # who said it; a day next to "said" is when
         frozenset(w.lemma for w, position in zip(found, found_at) if w.name and position in near_attribution and w.lemma not in TIME_NAMES)
     )
