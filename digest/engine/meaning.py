@@ -37,6 +37,12 @@ sentences' lemmas; lemmas used in more than ``candidate_df`` sentences do not pr
 (they are the story's common words, and skipping them keeps the work linear in the story's
 length); the cosine itself uses every lemma.
 
+A second pass (``_fold_heads``) takes the kept sentences that nothing folded under and cuts
+each around a part of its own (``clauses.cuts``: a trailing clause, an opening clause, a
+description after its subject); when the rest, its *head*, tells what a kept sentence tells
+(by the rules above, that sentence stating nearly all of it), it folds as a ``clause`` and its
+own part is shown word for word as its addition.
+
 A kept sentence that folds under none of its candidates but has a cosine of at least
 ``related`` with one of them is *related* to it (``Folding.related``): another fact about the
 same thing, which the order (``order.py``) reads next to it.
@@ -667,8 +673,6 @@ def _fold_heads(
     for fold in folds:
         hosting[fold.host] = 1
     cut = {index: found for index in order if kept[index] and not hosting[index] and (found := heads(index))}
-    if not cut:
-        return []
     found: list[Fold] = []
     for index, cuts in cut.items():
         if not kept[index] or hosting[index]:
@@ -692,16 +696,16 @@ def _ranked_in_background(sentences: list[tuple[int, frozenset[str]]], weights: 
 def _head_fold(
     index: int, heads: Sequence[Head], candidates: Callable[[frozenset[str]], list[int]], units: Sequence[Unit], weights: Weights, params: MeaningParams
 ) -> Fold | None:
-    """The fold of a unit's head (its text before a trailing clause of its own) under a kept
-    host that tells all the head tells, longest head first (``candidates`` ranks the kept units
-    for a head's lemmas: a long clause of its own would rank hosts by itself); None if none
-    does. The host must
-    state nearly all of the head (``full_coverage``), not only most of it: the head is a part
-    cut to fit, and only the host shows it (on the dev events, hosts that stated half to two
-    thirds of a head mostly told another fact about the same people). Of the hosts
-    that do, the one most like the whole unit: its clause is read under that host, so the host
-    most about what the clause speaks of too ("the facility has not been sanctioned" under the
-    sentence about that facility, not under one about another)."""
+    """The fold of a unit's head (its text without a part of its own) under a kept host that
+    tells all the head tells, longest head first; None if none does. ``candidates`` ranks the
+    kept units for a head's own lemmas (a long part of its own would rank them by itself).
+
+    The host must state nearly all of the head (``full_coverage``), not only most of it: the
+    head is a part cut to fit, and only the host shows it (on the dev events, hosts that stated
+    half to two thirds of a head mostly told another fact about the same people). Of the hosts
+    that do, the one most like the whole unit: its own part is read under that host, so the
+    host most about what that part speaks of too ("the facility has not been sanctioned" under
+    the sentence about that facility, not under one about another)."""
     floor_cosine = min(params.cosine, params.cosine_when_covered) - HEAD_SLACK
     floor_coverage = params.full_coverage - HEAD_SLACK
     for head in heads:

@@ -419,12 +419,36 @@ def _framing(member: _Sentence, rep: _Sentence, sources: Sequence[Source], weigh
 def _own_clause(member: _Sentence, rep: _Sentence, sources: Sequence[Source], weights: Weights) -> Addition:
     """A sentence whose core is shown under ``rep``: the details of its core beyond ``rep`` (as
     in ``_remainder``) and its own part word for word, in the order of its text."""
-    assert member.facts is not None and rep.facts is not None
+    assert member.facts is not None
     own_start, own_end = member.own
-    keep = {id(w) for w in remainder(member.facts, frozenset({member.ref.source}), rep.facts, weights) if not own_start <= w.start < own_end}
-    runs = detail_runs(member.text, member.facts.words, lambda word: id(word) in keep, credited_alone=False)
-    pieces = sorted([(run[0].start, run[-1].end) for run in runs if run[-1].end <= own_start or run[0].start >= own_end] + [member.own])
     own_spans = [s for s in new_spans(member.text, member.facts, member.ref.source, weights, credited_alone=False) if own_start <= s.start and s.end <= own_end]
+    return _joined(member, sorted([*_details_beyond(member, rep, weights, member.own), member.own]), own_spans, sources)
+
+
+def _remainder(member: _Sentence, rep: _Sentence, sources: Sequence[Source], weights: Weights) -> Addition | None:
+    """The details a sentence shown under another states beyond it, as fragments of its own
+    text ("drone strike · Jerusalem"), or None when it states no detail more. A near-copy
+    ("same wording") may add a clause of its own as much as a restatement may."""
+    assert member.facts is not None
+    if not weights.has_own_words(member.facts.lemmas, member.ref.source):
+        return None  # most sentences: every word is told by another outlet too
+    pieces = _details_beyond(member, rep, weights)
+    return _joined(member, pieces, [], sources) if pieces else None
+
+
+def _details_beyond(member: _Sentence, rep: _Sentence, weights: Weights, aside: tuple[int, int] = (0, 0)) -> list[tuple[int, int]]:
+    """Where in its text ``member`` states details ``rep`` lacks and no other outlet tells
+    (``meaning.remainder``, in runs of ``details.detail_runs``), outside the span ``aside``."""
+    assert member.facts is not None and rep.facts is not None
+    start, end = aside
+    keep = {id(w) for w in remainder(member.facts, frozenset({member.ref.source}), rep.facts, weights) if not start <= w.start < end}
+    runs = detail_runs(member.text, member.facts.words, lambda word: id(word) in keep, credited_alone=False)
+    return [(run[0].start, run[-1].end) for run in runs if run[-1].end <= start or run[0].start >= end]
+
+
+def _joined(member: _Sentence, pieces: list[tuple[int, int]], own_spans: list[Span], sources: Sequence[Source]) -> Addition:
+    """``member``'s addition: the ``pieces`` of its text joined by FRAGMENT_SEPARATOR, each a
+    detail in full, except its own part (``member.own``), in which only ``own_spans`` are."""
     text, spans = "", []
     for start, end in pieces:
         if text:
@@ -436,25 +460,6 @@ def _own_clause(member: _Sentence, rep: _Sentence, sources: Sequence[Source], we
             spans.append(Span(len(text), len(text) + end - start))
         text += member.text[start:end]
     return Addition(sources[member.ref.source].id, member.ref, text, tuple(spans))
-
-
-def _remainder(member: _Sentence, rep: _Sentence, sources: Sequence[Source], weights: Weights) -> Addition | None:
-    """The details a sentence shown under another states beyond it, as fragments of its own
-    text ("drone strike · Jerusalem"), or None when it states no detail more. A near-copy
-    ("same wording") may add a clause of its own as much as a restatement may."""
-    assert member.facts is not None and rep.facts is not None
-    if not weights.has_own_words(member.facts.lemmas, member.ref.source):
-        return None  # most sentences: every word is told by another outlet too
-    keep = {id(w) for w in remainder(member.facts, frozenset({member.ref.source}), rep.facts, weights)}
-    runs = detail_runs(member.text, member.facts.words, lambda word: id(word) in keep, credited_alone=False)
-    if not runs:
-        return None
-    fragments = [member.text[run[0].start : run[-1].end] for run in runs]
-    spans, cursor = [], 0
-    for fragment in fragments:
-        spans.append(Span(cursor, cursor + len(fragment)))
-        cursor += len(fragment) + len(FRAGMENT_SEPARATOR)
-    return Addition(sources[member.ref.source].id, member.ref, FRAGMENT_SEPARATOR.join(fragments), tuple(spans))
 
 
 def _unrelated(sources: Sequence[Source], segmented: list[list[list[_Sentence]]], carriers: dict[int, list[int]], weights: Weights) -> tuple[str, ...]:
