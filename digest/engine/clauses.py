@@ -38,6 +38,7 @@ AFTER_PUNCTUATION = frozenset("and which who".split())
 """Words that start a clause of its own after a comma, semicolon or dash."""
 
 _CLAUSE_WORD = re.compile(r"\b(" + "|".join(sorted(OWN_CLAUSE_WORDS | AFTER_PUNCTUATION)) + r")\b", re.IGNORECASE)
+
 RELATIVE = frozenset("which who".split())
 """Clause words that may open a description in the middle of the sentence, not its last clause."""
 
@@ -48,7 +49,9 @@ function word ("... said that", "... to do it") needs what follows it."""
 _HEAD_END = " \t,;—–"
 """Stripped from the end of a head: the comma that closes it belongs to neither part."""
 
-_STATES = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|shall|do|does|did|\w+ed)\b", re.IGNORECASE)
+_AUXILIARIES = "is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|shall|do|does|did"
+
+_STATES = re.compile(rf"\b(?:{_AUXILIARIES}|\w+ed)\b", re.IGNORECASE)
 """A head that states something has a verb: an auxiliary or a word in -ed. "Said" alone is not
 enough: "The newspaper said Nichols, who ..." is no statement without what follows."""
 
@@ -64,14 +67,15 @@ _CLOSING = "”)]"
 _APPOSITIVE_OPENING = re.compile(r",\s+(?:the|a|an|who|whose|which)\b", re.IGNORECASE)
 """Where a description set off after the sentence's subject starts: ", the 1950s pin-up model who ..." """
 
-_VERB_NEXT = re.compile(r",\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|says|said|[a-z]+ed)\b")
-"""A comma that closes a description: the subject's verb follows it ("..., has died")."""
+_VERB_NEXT = re.compile(rf",\s+(?:{_AUXILIARIES}|says|said|[a-z]+ed)\b")
+"""A comma that closes a description: the subject's verb follows it, in lowercase ("..., has
+died", "..., said on Monday")."""
 
 
 class Cut(NamedTuple):
     """A place a sentence can be cut: ``own_start:own_end`` of its text is a part of its own
-    (a trailing clause, or a description set off between commas), and ``core`` is the text left
-    without it, which may fold; the others of its content words are the core's."""
+    (a trailing or opening clause, or a description set off between commas), and ``core`` is
+    the text left without it, which may fold; the others of its content words are the core's."""
 
     own_start: int
     own_end: int
