@@ -289,6 +289,9 @@ class Facts:
     list: nothing but spaces, brackets, hyphens and the words of JOINING between them ("Chief of
     Police Ann Lee", "Lee and Ortiz", "Lee (Salem)"). Not across a comma, which can end a clause
     ("Attacking Lee, Ortiz shouted"), nor across "over", "to" or "than", which tell who did what."""
+    abbreviated: frozenset[str] = frozenset()
+    """Names written with a full stop after them ("Tenn.", "Calif.", "Gov."): a shortening of a
+    longer name they begin."""
     possessives: int = 0
     """Bit i is set when the name ``words[i]`` is written in the possessive ("Ortiz's home"):
     someone the sentence speaks of through what is theirs, whatever they did."""
@@ -389,6 +392,7 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
         frozenset(w.lemma for w, position in zip(found, found_at) if w.name and position in near_attribution and w.lemma not in TIME_NAMES)
     )
     lemmas = frozenset(w.lemma for w in found)
+    abbreviated = compact(frozenset(w.lemma for w in found if w.name and text[w.end : w.end + 1] == "."))
     return Facts(
         words=tuple(found),
         lemmas=lemmas,
@@ -405,6 +409,7 @@ def facts(text: str, tokens: Tokens | None = None, names: frozenset[str] = froze
         actions=tuple(actions),
         breaks=tuple(breaks),
         joined=joined,
+        abbreviated=abbreviated,
         possessives=possessives,
     )
 

@@ -441,6 +441,7 @@ def _unmatched_names(a: Facts, b: Facts) -> frozenset[str]:
                 extra -= b.lemmas.intersection(name_run)
     if extra and not a.names.isdisjoint(b.names) and any(proper_noun(name) for name in extra):
         extra -= _shortened_by(a, b)
+    extra -= {name for name in extra & a.abbreviated if len(name) >= SHORTENED and any(other.startswith(name) for other in b.names if other != name)}
     run = [n for n in a.name_order if n in extra]
     initials = "".join(n[0] for n in run)
     for _, letters in b.acronyms:
@@ -453,6 +454,10 @@ def _unmatched_names(a: Facts, b: Facts) -> frozenset[str]:
             extra.discard(name)
     return frozenset(extra)
 
+
+SHORTENED = 2
+"""Fewest letters of a name written short, with a full stop (``Facts.abbreviated``), that stands
+for a longer one it begins ("Tenn." / "Tennessee", "Ga." / "Georgia", "Gov." / "Governor")."""
 
 NAME_STEM = 4
 """Letters two names share at their start when one is a spelling or a shortening of the other
