@@ -160,8 +160,10 @@ class LemmaMemo:
         words this run met, then the others, up to MEMO_MAX."""
         if not self._new or self._known is None or os.getpid() != self._pid:
             return
+        # Copies made in one step each: a reader that quits while its loader thread still
+        # looks words up must not see the memo change under it at exit.
         kept = dict(self._met)
-        for word, stored in self._known.items():
+        for word, stored in list(self._known.items()):
             if len(kept) >= MEMO_MAX:
                 break
             kept.setdefault(word, stored)
