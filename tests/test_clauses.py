@@ -1,4 +1,4 @@
-"""A clause of its own: where a sentence is cut (clauses.tail_cuts) and how its head folds (merge)."""
+"""A part of its own: where a sentence is cut (clauses.cuts) and how the rest folds (merge)."""
 
 import pytest
 

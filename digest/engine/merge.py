@@ -253,7 +253,7 @@ def _fold(flat: list[_Sentence], wording_rep: list[int], weights: Weights, meani
             own_start, own_end = cut.own_start, cut.own_end
             lemmas = frozenset(w.lemma for w in sentence.facts.words if w.start < own_start or w.start >= own_end)
             if len(lemmas) >= 2:
-                found.append(Head((cut.own_start, cut.own_end), lemmas, partial(_head_unit, cut.core, names, units[unit])))
+                found.append(Head((own_start, own_end), lemmas, partial(_head_unit, cut.core, names, units[unit])))
         return found
 
     folding = fold_by_meaning(units, weights, meaning, agrees, heads)

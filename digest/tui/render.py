@@ -112,8 +112,13 @@ HOW = {
 }
 """How a folded wording matched, in words for the reader."""
 
-ADDITION = {"quotation": "its own framing of the quotation", "clause": "what it adds: its own clause"}
-"""What an outlet's addition is, by how its sentence matched; otherwise the details its wording gives."""
+ADDITION = {
+    "wording": "the details its wording gives",
+    "information": "the details its wording gives",
+    "quotation": "its own framing of the quotation",
+    "clause": "what it adds: its own clause",
+}
+"""What an outlet's addition is, by how its sentence matched, in words for the reader."""
 
 
 NEW_MARK = "✚ "

@@ -403,8 +403,7 @@ class ReaderScreen(Screen[None]):
             body.append(self._attributed(story.source_index(variant.source_id), variant.text, f"{render.HOW[variant.how]} · {scores}"))
         how = {variant.ref: variant.how for variant in merged.variants}
         for addition in merged.additions:
-            kind = render.ADDITION.get(how.get(addition.ref, "wording"), "the details its wording gives")
-            body.append(self._attributed(story.source_index(addition.source_id), addition.text, kind))
+            body.append(self._attributed(story.source_index(addition.source_id), addition.text, render.ADDITION[how.get(addition.ref, "wording")]))
         carriers = ", ".join(f"{story.marker(i)} {story.sources[story.source_index(i)].label}" for i in merged.source_ids)
         body.append(Content.assemble(("Carried by: ", "bold"), carriers))
         if not merged.variants:
