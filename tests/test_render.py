@@ -1,5 +1,8 @@
 """What paragraphs look like, independent of widgets: the cues that survive NO_COLOR."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from digest.engine import build_story
 from digest.tui import render
 from tests.conftest import make_source
@@ -59,3 +62,16 @@ def test_markers_stay_unambiguous_past_26_sources():
     plain = render.merged_paragraph(many, 0).content.plain
     assert "‹A·B·C·" in plain and "·Z·AA·AB›" in plain
     assert "‹AB›" in render.merged_paragraph(story(), 0).content.plain  # few sources: compact
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.lists(st.sampled_from([*"ab cdé字\n\t-—", "word ", "longerword ", "  "]), max_size=80).map("".join),
+    width=st.integers(min_value=2, max_value=90),
+)
+def test_the_reader_counts_the_lines_textual_wraps_a_paragraph_to(text, width):
+    from textual.content import Content
+
+    from digest.tui.widgets.story_view import line_count
+
+    assert line_count(text, width) == max(1, len(Content(text).wrap(width)))

@@ -497,3 +497,44 @@ async def test_o_opens_the_original_page_of_a_web_source_only(monkeypatch):
         await pilot.press("2", "o")
         await pilot.pause()
     assert opened == ["https://example.org/story"]
+
+
+@pytest.mark.asyncio
+async def test_the_footer_shows_the_story_keys_once_a_story_is_there_and_rebuilds_only_on_a_change():
+    from textual.widgets._footer import FooterKey
+
+    from digest.tui.widgets.footer import KeyFooter
+
+    shown = {}
+
+    def loader(status):
+        shown["keys"] = [key.key for key in app.screen.query(FooterKey)]  # while loading
+        return Loaded(Stories.of([STORY]), ())
+
+    from digest.pipeline import Loaded, Stories
+
+    app = DigestApp(loader=loader)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(100):
+            if app.story is not None:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+        keys = [key.key for key in app.screen.query(FooterKey)]
+        assert "s" not in shown["keys"] and "s" in keys and "q" in keys
+        footer = app.screen.query_one(KeyFooter)
+        rebuilds = []
+        original = footer.recompose
+
+        async def counted():
+            rebuilds.append(1)
+            await original()
+
+        footer.recompose = counted
+        for _ in range(3):
+            app.screen.refresh_bindings()  # the same keys: nothing to rebuild
+        await pilot.pause()
+        assert rebuilds == []
+        await pilot.press("slash")  # the search box takes the focus: other keys
+        await pilot.pause()
+        assert len(rebuilds) == 1

@@ -20,13 +20,14 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, LoadingIndicator, OptionList, Static
+from textual.widgets import Input, LoadingIndicator, OptionList, Static
 
 from digest.model import LoadProblem, Story, source_marker
 from digest.phrasing import plural
 from digest.tui import render
 from digest.tui.screens.dialogs import ConfirmScreen, SaveScreen, TextScreen
 from digest.tui.scrolling import scroll, scroll_bindings
+from digest.tui.widgets.footer import KeyFooter
 from digest.tui.widgets.source_list import MERGED_ID, SourceList
 from digest.tui.widgets.story_view import StoryView
 
@@ -92,7 +93,7 @@ class ReaderScreen(Screen[None]):
                 yield Static(Content("Loading sources…"), id="status", markup=False)
                 yield StoryView(id="story")
         yield Input(placeholder="search (enter: find, escape: close)", id="search")
-        yield Footer()
+        yield KeyFooter()
 
     class Ready(Message):
         """The screen's widgets are mounted: the app may show stories in it."""

@@ -14,12 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from digest.export.outline import time_span
 from digest.model import StoryOutline
 from digest.safe_text import clip, one_line
+from digest.tui.widgets.footer import KeyFooter
 
 UNREAD_MARK = "●"
 
@@ -53,7 +54,7 @@ class StoryListScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Content(f"digest — {len(self.stories)} stories   (enter: read, n: next unread, ?: keys)"), id="story-list-header", markup=False)
         yield OptionList(*self._options(), id="story-list")
-        yield Footer()
+        yield KeyFooter()
 
     def _options(self) -> list[Option]:
         """One option per story, with its unread mark as it is now."""
