@@ -10,9 +10,13 @@ while the child works on the next.
 The price is memory: every page either process writes to while both live (reference counts
 included) then exists twice (``benchmarks/scale.py`` measures both processes together).
 
+The reader starts its whole build that way (``Ahead``): forked before Textual is even imported,
+the child loads and merges while the parent starts the interface, and the parent then only
+receives the result, with the progress the child told on the way.
+
 Forking is safe only in a process with one thread (a fork copies locks held by other threads
-in whatever state they are): the command line forks, the reader (which builds in a worker
-thread) computes in-process, as does any platform without ``os.fork``. A child that fails or
+in whatever state they are): the command line forks, the reader's own worker threads compute
+in-process, as does any platform without ``os.fork``. A child that fails or
 dies is not an error: the work is done again in-process. The result is the same either way.
 """
 
@@ -21,12 +25,13 @@ from __future__ import annotations
 import os
 import pickle
 import queue
+import signal
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from itertools import islice
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -115,6 +120,97 @@ def stream_in_background(produce: Callable[[], Iterable[T]]) -> Iterator[T]:
             yield from islice(produce(), received, None)
 
     return items()
+
+
+Tell = Callable[[object], None]
+
+
+class Ahead(Generic[R]):
+    """``work(tell)`` started in a forked child at once, where one can be forked; ``result(tell)``
+    passes on what the child tells as it comes and returns what the work returned. Like
+    ``stream_in_background``, the work must give the same result when done again here."""
+
+    def __init__(self, work: Callable[[Tell], R]) -> None:
+        self._work = work
+        self._cancelled = False
+        self._pid = 0
+        self._read_end = -1
+        if not can_fork():
+            return
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: work, send what it tells and its result, leave without the parent's exit code
+            status = 1
+            try:
+                os.close(read_end)
+                with os.fdopen(write_end, "wb") as out:
+
+                    def send(kind: str, item: object) -> None:
+                        pickle.dump((kind, item), out, protocol=pickle.HIGHEST_PROTOCOL)
+                        out.flush()
+
+                    send("result", work(lambda told: send("told", told)))
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write_end)
+        self._pid, self._read_end = pid, read_end
+
+    def result(self, tell: Tell) -> R:
+        """The work's result, from the child (``tell`` hears what it told, as it told it), or
+        from the work done here, telling ``tell`` itself, when there is no child or it failed."""
+        if self._cancelled:
+            raise RuntimeError("the work was cancelled")
+        if self._read_end < 0:
+            return self._work(tell)
+        found: tuple[R] | None = None
+        stream = os.fdopen(self._read_end, "rb")
+        self._read_end = -1
+        try:
+            while found is None:
+                try:
+                    kind, item = pickle.load(stream)
+                except Exception:  # noqa: BLE001 - the child failed or died: the work is done here
+                    break
+                if kind == "told":
+                    tell(item)
+                else:
+                    found = (item,)
+        finally:
+            stream.close()
+            status = self._reap()  # a ``tell`` that raises is the caller's error: the child still goes
+        if self._cancelled:
+            raise RuntimeError("the work was cancelled")
+        if found is None or status != 0:
+            return self._work(tell)
+        return found[0]
+
+    def cancel(self) -> None:
+        """Stop the child if it still works: the caller no longer wants the result (a reader
+        that quits while the child builds must not leave it running)."""
+        self._cancelled = True
+        if self._pid:
+            try:
+                os.kill(self._pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self._reap()
+        if self._read_end >= 0:
+            os.close(self._read_end)
+            self._read_end = -1
+
+    def _reap(self) -> int:
+        """Wait for the child to end; its exit status. Known until it has ended, so that
+        ``cancel`` can still stop a child that ``result`` waits for."""
+        pid = self._pid
+        if not pid:
+            return 0
+        try:
+            status = os.waitpid(pid, 0)[1]
+        except ChildProcessError:  # reaped by the other caller meanwhile (result and cancel)
+            status = 1
+        self._pid = 0
+        return status
 
 
 def _when_asked(produce: Callable[[], Iterable[T]]) -> Iterator[T]:

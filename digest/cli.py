@@ -271,19 +271,27 @@ def run_stories(args: argparse.Namespace) -> int:
 
 
 def run_reader(args: argparse.Namespace) -> int:
-    from digest.pipeline import library_stories, load_stories, update_library_stories
-    from digest.tui.app import DigestApp
+    from digest.pipeline import LoadingAhead, library_stories, load_stories, update_library_stories
 
     if not sys.stdout.isatty():
         print("digest: the reader needs a terminal; use 'digest export' to write the story to a file or pipe", file=sys.stderr)
         return EXIT_USAGE
     reloader = None
+    ahead: LoadingAhead | None = None
     if _from_library(args):
         loader, reloader = library_stories, update_library_stories
     else:
-        loader = functools.partial(load_stories, args.sources, _labels(args), args.timeout, one_story=args.one_story)
+        # Started before Textual is imported: the sources load and merge while the reader starts.
+        loader = ahead = LoadingAhead(args.sources, _labels(args), args.timeout, one_story=args.one_story)
+        reloader = functools.partial(load_stories, args.sources, _labels(args), args.timeout, one_story=args.one_story)
+    from digest.tui.app import DigestApp
+
     app = DigestApp(loader=loader, reloader=reloader)
-    app.run()
+    try:
+        app.run()
+    finally:
+        if ahead is not None:
+            ahead.cancel()
     return app.return_code or EXIT_OK
 
 

@@ -12,6 +12,7 @@ import gc
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,10 +60,10 @@ class Stories:
         self._opened: set[int] = set()
 
     @classmethod
-    def of(cls, stories: Sequence[Story]) -> Stories:
-        """Stories already merged."""
+    def of(cls, stories: Sequence[Story], outlines: Sequence[StoryOutline] | None = None) -> Stories:
+        """Stories already merged (with their outlines, when known: they are found by the engine)."""
         built = tuple(stories)
-        return cls([story_outline(s) for s in built], built.__getitem__)
+        return cls([story_outline(s) for s in built] if outlines is None else outlines, built.__getitem__)
 
     def __len__(self) -> int:
         return len(self.outlines)
@@ -160,6 +161,41 @@ def load_stories(
             status(f"Merging story {number} of {len(groups)} ({size})…" if len(groups) > 1 else f"Merging {size}…")
             stories.append(build_story([result.sources[i] for i in group]))
         return Loaded(Stories.of(stories), result.problems)
+
+
+class LoadingAhead:
+    """``load_stories`` started now in a forked child (``background.Ahead``), for the reader:
+    the child loads and merges on the second core while the reader starts (importing Textual
+    and drawing the first screen take about as long as merging the bundled seeds). Called as
+    the reader calls a loader, with its ``status``, it hears the child's progress and returns
+    the same Loaded as ``load_stories`` would; without a child it is ``load_stories``."""
+
+    def __init__(self, specs: Sequence[str], labels: Sequence[str | None] = (), timeout: float = 15.0, *, one_story: bool = False) -> None:
+        from digest.background import Ahead
+
+        self._ahead = Ahead(partial(_load_to_send, list(specs), list(labels), timeout, one_story))
+
+    def __call__(self, *, status: Status = _quiet) -> Loaded:
+        stories, outlines, problems = self._ahead.result(status)  # type: ignore[arg-type]
+        return Loaded(Stories.of(stories, outlines), problems)
+
+    def cancel(self) -> None:
+        """The reader has quit: stop the child if it still works."""
+        self._ahead.cancel()
+
+
+def _load_to_send(
+    specs: list[str], labels: list[str | None], timeout: float, one_story: bool, status: Status
+) -> tuple[list[Story], tuple[StoryOutline, ...], tuple[LoadProblem, ...]]:
+    """``load_stories`` as a child sends it: the merged stories (a Stories holds functions,
+    which do not pickle), their outlines (so that the reader need not import the engine to find
+    them) and the problems. The child's new lemmas are this run's: it keeps them
+    (``LemmaMemo``), since it leaves without the exit code that would."""
+    from digest.engine.dictionary import LEMMAS
+
+    loaded = load_stories(specs, labels, timeout, one_story=one_story, status=status)
+    LEMMAS.save(adopt=True)
+    return loaded.stories.all(), loaded.stories.outlines, loaded.problems
 
 
 def library_stories(library_path: Path | None = None, *, status: Status = _quiet) -> Loaded:

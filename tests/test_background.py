@@ -13,7 +13,7 @@ import threading
 
 import pytest
 
-from digest.background import can_fork, in_background, stream_in_background
+from digest.background import Ahead, can_fork, in_background, stream_in_background
 
 
 def _run(script: str) -> str:
@@ -167,3 +167,90 @@ def test_a_story_merged_with_a_helper_is_the_story_merged_in_process(tmp_path):
         """
     )
     assert out == "True True []"  # the same story, and every helper reaped (none left a zombie)
+
+
+def test_work_started_ahead_tells_as_it_goes_and_returns_from_the_child():
+    out = _run(
+        """
+        import os
+        from digest.background import Ahead
+        parent = os.getpid()
+        def work(tell):
+            tell("one")
+            tell("two")
+            return os.getpid() != parent
+        told = []
+        print(Ahead(work).result(told.append), told)
+        """
+    )
+    assert out == "True ['one', 'two']"
+
+
+@pytest.mark.parametrize(
+    "failure",
+    ['raise RuntimeError("the child fails")', "os.kill(os.getpid(), signal.SIGKILL)"],
+    ids=["fails", "killed midway"],
+)
+def test_work_ahead_whose_child_fails_is_done_here_telling_here(failure):
+    out = _run(
+        f"""
+        import os, signal
+        from digest.background import Ahead
+        parent = os.getpid()
+        def work(tell):
+            tell("started in " + ("child" if os.getpid() != parent else "parent"))
+            if os.getpid() != parent:
+                {failure}
+            return "done here"
+        told = []
+        print(Ahead(work).result(told.append), told)
+        """
+    )
+    assert out.startswith("done here [") and out.endswith("'started in parent']")
+
+
+def test_cancelled_work_ahead_stops_its_child():
+    out = _run(
+        """
+        import os, time
+        from digest.background import Ahead
+        def work(tell):
+            time.sleep(60)
+            return "late"
+        ahead = Ahead(work)
+        pid = ahead._pid
+        started = time.monotonic()
+        ahead.cancel()
+        try:
+            os.kill(pid, 0)
+            alive = True
+        except ProcessLookupError:
+            alive = False
+        try:
+            ahead.result(print)
+        except RuntimeError as error:
+            print(alive, time.monotonic() - started < 30, error)
+        """
+    )
+    assert out == "False True the work was cancelled"
+
+
+def test_work_ahead_in_a_process_with_threads_runs_here_when_asked():
+    stop = threading.Event()
+    helper = threading.Thread(target=stop.wait)
+    helper.start()
+    ran = []
+
+    def work(tell):
+        ran.append("started")
+        tell("here")
+        return 42
+
+    try:
+        ahead = Ahead(work)
+        assert ran == []
+        told: list[object] = []
+        assert ahead.result(told.append) == 42 and told == ["here"]
+    finally:
+        stop.set()
+        helper.join()

@@ -159,3 +159,28 @@ def test_a_one_shot_command_freezes_what_it_built_instead_of_walking_it():
     with no_cyclic_collection():
         pass
     assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_stories_loaded_ahead_in_a_child_are_the_stories_loaded_here(two_events, tmp_path):
+    from tests.test_background import _run
+
+    cache = tmp_path / "cache"
+    out = _run(
+        f"""
+        import os
+        os.environ["XDG_CACHE_HOME"] = {str(cache)!r}
+        from digest.export.json import json_pieces
+        from digest.pipeline import LoadingAhead, load_stories
+        ahead = LoadingAhead([{str(two_events)!r}])
+        child = ahead._ahead._pid
+        told = []
+        loaded = ahead(status=told.append)
+        from pathlib import Path
+        kept = bool(list(Path({str(cache)!r}, "digest").glob("lemmas-*.marshal")))  # by the child: this process looked up none
+        here = load_stories([{str(two_events)!r}])
+        same = "".join(json_pieces(loaded.stories.all())) == "".join(json_pieces(here.stories.all()))
+        outlines = loaded.stories.outlines == here.stories.outlines
+        print(child != 0, same, outlines, any(t.startswith("Merging story") for t in told), kept)
+        """
+    )
+    assert out == "True True True True True"

@@ -155,10 +155,11 @@ class LemmaMemo:
             return {}
         return data
 
-    def save(self) -> None:
+    def save(self, adopt: bool = False) -> None:
         """Write the memo back if this process met new words (atomically; never an error): the
-        words this run met, then the others, up to MEMO_MAX."""
-        if not self._new or self._known is None or os.getpid() != self._pid:
+        words this run met, then the others, up to MEMO_MAX. A forked child saves only with
+        ``adopt``: when it does the run's own work (``pipeline.LoadingAhead``), not a helper's."""
+        if not self._new or self._known is None or (os.getpid() != self._pid and not adopt):
             return
         # Copies made in one step each: a reader that quits while its loader thread still
         # looks words up must not see the memo change under it at exit.

@@ -156,7 +156,7 @@ class ReaderScreen(Screen[None]):
         self.query_one(SourceList).set_story(story, problems)
         self.refresh_bindings()
         self.switch_view(None)
-        self.query_one(StoryView).focus()
+        self.set_focus(self.query_one(StoryView))  # now, not after a refresh: the footer rebuilds once for both changes
 
     def switch_view(self, source: int | None) -> None:
         """Show the merged story (None) or one source as published.
