@@ -5,8 +5,10 @@ owns every key that acts on it; the story list (screens/story_list.py) opens on 
 dialogs (screens/dialogs.py) show help, variants, removed lines and the save prompt. The app
 holds what spans them: the loader, the stories and their reading state, the keymap and theme.
 
-Stories are built in a worker thread so that the first paint waits for neither the slow imports
-(trafilatura, datasketch) nor the merge; the app reads stories, never builds or changes them.
+Stories are built off the interface, so that the first paint waits for neither the slow imports
+(trafilatura, datasketch) nor the merge: the loader runs in a worker thread, and the command
+line's loader only receives there what a forked child has been building since before Textual
+was imported (``pipeline.LoadingAhead``). The app reads stories, never builds or changes them.
 """
 
 from __future__ import annotations
