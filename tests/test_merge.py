@@ -131,6 +131,17 @@ def test_title_is_the_most_representative_headline():
     assert build_story([make_source(0, WIRE)]).title == WIRE
 
 
+def test_a_teaser_whose_few_words_every_headline_uses_is_not_the_title():
+    titles = [
+        "Harbor party... a ferry party!",
+        "Mayor Ilse Varga opens the new harbor ferry terminal",
+        "Varga opens Marlow harbor ferry terminal after fire",
+        "New ferry terminal opens in Marlow harbor",
+    ]
+    sources = [make_source(i, WIRE, title=title) for i, title in enumerate(titles)]
+    assert build_story(sources).title != titles[0]
+
+
 def test_odd_inputs_do_not_crash():
     assert build_story([]).blocks == ()
     empty = make_source(0)

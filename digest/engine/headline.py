@@ -5,6 +5,7 @@ Shared by the merged story and the story list (which names stories without mergi
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -30,7 +31,11 @@ def choose_title(
     sources: Sequence[Source], word_runs: Sequence[Iterable[Sequence[str]]], ledes: Sequence[str | None] = (), fallback: str | None = None
 ) -> str:
     """The most representative headline: the one whose words the other headlines use most,
-    then the one whose words most sources carry. Without headlines, the most representative of
+    then the one whose words most sources carry, each counted over its content words and
+    divided by the square root of how many it has (the cosine's length normalisation). Divided
+    by the count itself, a short teaser whose one or two words every headline uses ("It's a
+    party... a rehab party!") beat the headlines that say who did what; not divided at all, the
+    longest would win. Without headlines, the most representative of
     the outlets' first sentences (``ledes``, one per source) that is short enough to read as
     one ("An Atlanta judge sentenced Nichols to life on Saturday", not a 50-word lede), then
     ``fallback`` (the merged story's lede), then the first lede. ``word_runs[i]``: source i's
@@ -54,8 +59,9 @@ def choose_title(
         mine = content[item[0]]
         if not mine:
             return 0.0, 0.0, -item[0]
-        closeness = sum(in_titles[w] - 1 for w in mine) / len(mine)
-        share = sum(carried[w] for w in mine) / len(mine)
+        length = math.sqrt(len(mine))
+        closeness = sum(in_titles[w] - 1 for w in mine) / length
+        share = sum(carried[w] for w in mine) / length
         return round(closeness, 6), round(share, 6), -item[0]
 
     return max(titles, key=representativeness)[1]
