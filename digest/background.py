@@ -143,6 +143,7 @@ class Ahead(Generic[R]):
             status = 1
             try:
                 os.close(read_end)
+                _silence_terminal()
                 with os.fdopen(write_end, "wb") as out:
 
                     def send(kind: str, item: object) -> None:
@@ -211,6 +212,17 @@ class Ahead(Generic[R]):
             status = 1
         self._pid = 0
         return status
+
+
+def _silence_terminal() -> None:
+    """Point a child's standard output and error at /dev/null: its parent may own the terminal
+    (the reader draws on it, and Textual captures only its own process's prints), and a warning
+    a library logs must not scribble over the screen. A child's failure is not lost: the work is
+    done again in the parent, which reports it."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (1, 2):
+        os.dup2(devnull, stream)
+    os.close(devnull)
 
 
 def _when_asked(produce: Callable[[], Iterable[T]]) -> Iterator[T]:

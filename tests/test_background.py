@@ -254,3 +254,27 @@ def test_work_ahead_in_a_process_with_threads_runs_here_when_asked():
     finally:
         stop.set()
         helper.join()
+
+
+def test_work_ahead_writes_nothing_on_the_terminal_the_parent_may_own():
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(
+                """
+                import sys
+                from digest.background import Ahead
+                def work(tell):
+                    print("from the child", file=sys.stderr)
+                    print("from the child")
+                    return 1
+                assert Ahead(work).result(lambda _: None) == 1
+                """
+            ),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0 and done.stdout == "" and done.stderr == ""
