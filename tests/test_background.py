@@ -16,6 +16,17 @@ import pytest
 from digest.background import Ahead, can_fork, in_background, stream_in_background
 
 
+@pytest.fixture
+def another_thread():
+    """A second thread while the test runs: a process with threads never forks."""
+    stop = threading.Event()
+    helper = threading.Thread(target=stop.wait)
+    helper.start()
+    yield
+    stop.set()
+    helper.join()
+
+
 def _run(script: str) -> str:
     done = subprocess.run([sys.executable, "-c", textwrap.dedent(script)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
@@ -35,11 +46,15 @@ def test_the_result_comes_from_a_child_when_the_process_has_one_thread():
     assert out == "True True 499500"
 
 
-@pytest.mark.parametrize(
+CHILD_FAILURES = pytest.mark.parametrize(
     "failure",
     ['raise RuntimeError("the child fails")', "os.kill(os.getpid(), signal.SIGKILL)"],
     ids=["fails", "killed midway"],
 )
+"""How a child can fail: an error of its work, or killed midway."""
+
+
+@CHILD_FAILURES
 def test_a_child_that_fails_or_dies_is_replaced_by_the_work_done_here(failure):
     out = _run(
         f"""
@@ -74,16 +89,9 @@ def test_two_halves_give_the_items_in_order_the_second_half_from_a_child():
     ]
 
 
-def test_a_process_with_another_thread_computes_in_process():
-    stop = threading.Event()
-    helper = threading.Thread(target=stop.wait)
-    helper.start()
-    try:
-        assert not can_fork()
-        assert in_background(lambda: 42)() == 42
-    finally:
-        stop.set()
-        helper.join()
+def test_a_process_with_another_thread_computes_in_process(another_thread):
+    assert not can_fork()
+    assert in_background(lambda: 42)() == 42
 
 
 def test_items_stream_from_a_child_and_one_that_dies_midway_is_completed_here():
@@ -103,10 +111,7 @@ def test_items_stream_from_a_child_and_one_that_dies_midway_is_completed_here():
     assert out == "[('first', True), ('second', False)]"
 
 
-def test_without_a_child_nothing_runs_before_it_is_asked_for():
-    stop = threading.Event()
-    helper = threading.Thread(target=stop.wait)
-    helper.start()
+def test_without_a_child_nothing_runs_before_it_is_asked_for(another_thread):
     ran = []
 
     def produce():
@@ -114,13 +119,9 @@ def test_without_a_child_nothing_runs_before_it_is_asked_for():
         yield 1
         yield 2
 
-    try:
-        items = stream_in_background(produce)
-        assert ran == []
-        assert list(items) == [1, 2] and ran == ["started"]
-    finally:
-        stop.set()
-        helper.join()
+    items = stream_in_background(produce)
+    assert ran == []
+    assert list(items) == [1, 2] and ran == ["started"]
 
 
 def test_many_files_load_the_same_in_two_processes_as_in_one(tmp_path):
@@ -186,11 +187,7 @@ def test_work_started_ahead_tells_as_it_goes_and_returns_from_the_child():
     assert out == "True ['one', 'two']"
 
 
-@pytest.mark.parametrize(
-    "failure",
-    ['raise RuntimeError("the child fails")', "os.kill(os.getpid(), signal.SIGKILL)"],
-    ids=["fails", "killed midway"],
-)
+@CHILD_FAILURES
 def test_work_ahead_whose_child_fails_is_done_here_telling_here(failure):
     out = _run(
         f"""
@@ -235,10 +232,7 @@ def test_cancelled_work_ahead_stops_its_child():
     assert out == "False True the work was cancelled"
 
 
-def test_work_ahead_in_a_process_with_threads_runs_here_when_asked():
-    stop = threading.Event()
-    helper = threading.Thread(target=stop.wait)
-    helper.start()
+def test_work_ahead_in_a_process_with_threads_runs_here_when_asked(another_thread):
     ran = []
 
     def work(tell):
@@ -246,14 +240,10 @@ def test_work_ahead_in_a_process_with_threads_runs_here_when_asked():
         tell("here")
         return 42
 
-    try:
-        ahead = Ahead(work)
-        assert ran == []
-        told: list[object] = []
-        assert ahead.result(told.append) == 42 and told == ["here"]
-    finally:
-        stop.set()
-        helper.join()
+    ahead = Ahead(work)
+    assert ran == []
+    told: list[object] = []
+    assert ahead.result(told.append) == 42 and told == ["here"]
 
 
 def test_work_ahead_writes_nothing_on_the_terminal_the_parent_may_own():
