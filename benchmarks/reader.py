@@ -4,8 +4,10 @@ of about 3,000 paragraphs.
 Usage: python benchmarks/reader.py
 
 Each case runs in a fresh process, so import time counts. "first paint" is when Textual reports
-the app ready (its first screen drawn); "built" is when the loader has merged the story (the
-work `digest export` does too); "story shown" is when the merged story is on screen; "scroll to
+the app ready (its first screen drawn); "built" is when the loader hands the merged story to
+the reader (the work `digest export` does too; as on the command line, it is done by a child
+forked before Textual is imported, ``pipeline.LoadingAhead``, and "built" is when the reader
+has received it); "story shown" is when the merged story is on screen; "scroll to
 end" is how long `G` takes there. The generated articles tell one event, so they are merged as
 one story (``one_story``), as the scale benchmarks do.
 """
