@@ -89,7 +89,9 @@ class SentenceRef:
 
 MatchKind = Literal["wording", "information", "quotation", "clause"]
 """How a folded sentence matched the one shown for it: the same wording (MinHash level), the
-same information in other words, or the same quotation inside the outlet's own framing."""
+same information in other words, the same quotation inside the outlet's own framing, or the
+same information once a part of its own is set aside (``clause``: a trailing or opening clause,
+or a description after its subject; engine/clauses.py)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -147,11 +147,8 @@ class LemmaMemo:
         return (stored[1:], True) if stored[:1] == PROPER else (stored, False)
 
     def _read(self) -> dict[str, str]:
-        try:
-            data = marshal.loads(self.path().read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
-            return {}
-        if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) and v for k, v in data.items()):
+        data = _read(self.path()) or {}
+        if not all(isinstance(k, str) and isinstance(v, str) and v for k, v in data.items()):
             return {}
         return data
 

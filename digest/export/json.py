@@ -33,11 +33,11 @@ SCHEMA (version 3)::
 Each merged sentence is one piece of information: ``sources`` lists every outlet that carries
 it, in its own wording or another; each folded sentence is a variant that says how it matched
 (the same wording, the same information in other words, the same quotation, or ``clause``: the
-same information up to a trailing clause of its own) with its scores against the shown text: ``resemblance`` and ``containment`` of word trigrams, ``cosine`` of
+same information once a part of its own, a clause or a description, is set aside) with its scores against the shown text: ``resemblance`` and ``containment`` of word trigrams, ``cosine`` of
 IDF-weighted content lemmas. An addition is another outlet's own words attached to the
 sentence: its framing of a quotation the sentence shows, with the quotation replaced by “…”, or
 the details its own wording (same wording or same information) gives beyond the shown one, as
-fragments of its text joined by " · ", followed, for a ``clause`` variant, by its own clause
+fragments of its text joined by " · ", followed, for a ``clause`` variant, by its own part
 word for word.
 
 Offsets in ``new_spans`` are character offsets into the sentence's ``text`` (end exclusive): the
@@ -52,8 +52,8 @@ The text is indented two spaces down to ``COMPACT_DEPTH``: from there each value
 removed line, a paragraph's sentences, a merged sentence with its variants) is one line.
 
 Version 3 (from 2): ``how`` may be ``clause``: a sentence whose head tells what the shown one
-tells, and whose trailing clause of its own ("..., and to hundreds more years on 50 charges") is
-its addition, word for word; the scores of a ``clause`` variant are those of its whole text.
+tells, and whose part of its own (a trailing clause, "..., and to hundreds more years on 50
+charges", an opening clause or a description after its subject) is its addition, word for word; the scores of a ``clause`` variant are those of its whole text.
 
 Version 2 (from 1): variants gained ``how`` and ``cosine``; sentences gained ``additions``; source
 sentences gained ``how``; ``partly_shared_with`` is gone; ``unrelated`` is new.
